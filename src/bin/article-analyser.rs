@@ -1,0 +1,191 @@
+//! Command-line tool: prints the analysis of a file, stdin, or a JSONL batch as JSON.
+
+use article_analyser::report::OffsetUnit;
+use article_analyser::{analyse, Options};
+use serde::Deserialize;
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: article-analyser [OPTIONS] [FILE | -]
+       article-analyser --jsonl [OPTIONS] < batch.jsonl
+
+Prints the analysis of FILE (or standard input) as JSON.
+
+options:
+  --jsonl                  read lines {\"id\": ..., \"text\": ..., \"summary\": N?} from stdin and
+                           write one line {\"id\": ..., \"report\": {...}} (or \"error\") per line
+  --offsets UNIT           codepoint (default), utf16 or byte
+  --summary N              summary length in sentences (default 3)
+  --reference-date DATE    ISO date anchoring relative dates (\"last week\")
+  --compact                one-line JSON instead of indented
+  -h, --help               this text";
+
+struct Args {
+    options: Options,
+    jsonl: bool,
+    compact: bool,
+    file: Option<String>,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut out = Args {
+        options: Options::default(),
+        jsonl: false,
+        compact: false,
+        file: None,
+    };
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "-h" | "--help" => return Err(String::new()),
+            "--jsonl" => out.jsonl = true,
+            "--compact" => out.compact = true,
+            "--offsets" => out.options.offsets = value("--offsets")?.parse::<OffsetUnit>()?,
+            "--summary" => {
+                let n = value("--summary")?;
+                out.options.summary = Some(
+                    n.parse()
+                        .map_err(|_| format!("--summary needs a number, not {n:?}"))?,
+                );
+            }
+            "--reference-date" => out.options.reference_date = Some(value("--reference-date")?),
+            "-" => out.file = None,
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+            file => {
+                if out.file.replace(file.to_string()).is_some() {
+                    return Err("give one file at most".into());
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(msg) if msg.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(msg) => {
+            eprintln!("article-analyser: {msg}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = if args.jsonl {
+        run_batch(&args)
+    } else {
+        run_one(&args)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("article-analyser: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_one(args: &Args) -> Result<(), String> {
+    let (name, bytes) = match &args.file {
+        Some(path) => (
+            path.as_str(),
+            std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?,
+        ),
+        None => {
+            let mut buf = Vec::new();
+            io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            ("standard input", buf)
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name} is not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let report = analyse(&text, &args.options).map_err(|e| format!("{name}: {e}"))?;
+    let json = if args.compact {
+        serde_json::to_string(&report)
+    } else {
+        serde_json::to_string_pretty(&report)
+    };
+    println!("{}", json.map_err(|e| e.to_string())?);
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct BatchLine {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: String,
+    summary: Option<usize>,
+}
+
+/// Analyses one batch line; errors become `{"id", "error"}` so the batch goes on.
+fn batch_line(line: &str, base: &Options) -> serde_json::Value {
+    let parsed: BatchLine = match serde_json::from_str(line) {
+        Ok(p) => p,
+        Err(e) => {
+            // Keep the id when the line is JSON but lacks a field.
+            let id = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or(serde_json::Value::Null);
+            return serde_json::json!({ "id": id, "error": format!("bad input line: {e}") });
+        }
+    };
+    let mut options = base.clone();
+    if parsed.summary.is_some() {
+        options.summary = parsed.summary;
+    }
+    match analyse(&parsed.text, &options) {
+        Ok(report) => serde_json::json!({ "id": parsed.id, "report": report }),
+        Err(e) => serde_json::json!({ "id": parsed.id, "error": e.to_string() }),
+    }
+}
+
+/// Reads JSONL from stdin and writes results in input order, analysing on every core.
+fn run_batch(args: &Args) -> Result<(), String> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut lines = stdin.lock().lines();
+    // Work in chunks so memory stays bounded on long batches while order is kept.
+    let chunk_size = workers * 16;
+    loop {
+        let mut chunk = Vec::with_capacity(chunk_size);
+        for line in lines.by_ref() {
+            let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
+            if !line.trim().is_empty() {
+                chunk.push(line);
+            }
+            if chunk.len() == chunk_size {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let mut results = vec![serde_json::Value::Null; chunk.len()];
+        let per_worker = chunk.len().div_ceil(workers);
+        std::thread::scope(|scope| {
+            for (lines, slots) in chunk.chunks(per_worker).zip(results.chunks_mut(per_worker)) {
+                scope.spawn(|| {
+                    for (line, slot) in lines.iter().zip(slots) {
+                        *slot = batch_line(line, &args.options);
+                    }
+                });
+            }
+        });
+        for r in results {
+            writeln!(out, "{r}").map_err(|e| format!("cannot write output: {e}"))?;
+        }
+    }
+    out.flush().map_err(|e| format!("cannot write output: {e}"))
+}
