@@ -144,7 +144,8 @@ mod tests {
         ($input:expr, [$($tok:expr),* $(,)?]) => {{
             let text = $input;
             let got: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();
-            assert_eq!(got, vec![$($tok),*], "tokenizing {:?}", text);
+            let want: Vec<&str> = vec![$($tok),*];
+            assert_eq!(got, want, "tokenizing {:?}", text);
         }};
     }
 
