@@ -81,6 +81,28 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+/// Length of a dotted abbreviation at the start of `s` ("U.S.", "a.m.", "U.N."): single
+/// letters each followed by a dot, at least two of them, not followed by a letter.
+fn dotted_abbreviation(s: &str) -> Option<usize> {
+    let mut it = s.char_indices().peekable();
+    let mut letters = 0;
+    let mut end = 0;
+    while let Some((_, c)) = it.next() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        match it.next() {
+            Some((i, '.')) => {
+                letters += 1;
+                end = i + 1;
+            }
+            _ => return None,
+        }
+    }
+    let next_is_letter = s[end..].chars().next().is_some_and(char::is_alphanumeric);
+    (letters >= 2 && !next_is_letter).then_some(end)
+}
+
 /// Tokens of `text` in order; white space is skipped. Linear in the length of `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -99,6 +121,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             TokenKind::Symbol
         };
         let mut end = start + c.len_utf8();
+        if kind == TokenKind::Word {
+            if let Some(len) = dotted_abbreviation(&text[start..]) {
+                end = start + len;
+                while chars.peek().is_some_and(|&(i, _)| i < end) {
+                    chars.next();
+                }
+                tokens.push(Token {
+                    span: Span::new(start, end),
+                    kind,
+                });
+                continue;
+            }
+        }
         if matches!(kind, TokenKind::Word | TokenKind::Number) {
             // Extend over word characters, and over a joiner (apostrophe in words, '.' or
             // ',' in numbers) only when a word character follows it.
@@ -164,6 +199,13 @@ mod tests {
         case!("2026–2028 term", ["2026", "–", "2028", "term"]);
         case!("architecture./.", ["architecture", ".", "/", "."]);
         case!("Asia-Pacific", ["Asia", "-", "Pacific"]);
+        case!(
+            "the U.S. and U.K. met",
+            ["the", "U.S.", "and", "U.K.", "met"]
+        );
+        case!("at 9 a.m.", ["at", "9", "a.m."]);
+        case!("Mr. Smith", ["Mr", ".", "Smith"]);
+        case!("e.g.x", ["e", ".", "g", ".", "x"]);
         case!("ends 1,5.", ["ends", "1,5", "."]);
         case!("“Quoted.”", ["“", "Quoted", ".", "”"]);
         case!("", []);
