@@ -148,7 +148,9 @@ fn batch_line(line: &str, base: &Options) -> serde_json::Value {
     match result {
         Ok(Ok(report)) => serde_json::json!({ "id": parsed.id, "report": report }),
         Ok(Err(e)) => serde_json::json!({ "id": parsed.id, "error": e.to_string() }),
-        Err(_) => serde_json::json!({ "id": parsed.id, "error": "internal error while analysing this document" }),
+        Err(_) => {
+            serde_json::json!({ "id": parsed.id, "error": "internal error while analysing this document" })
+        }
     }
 }
 
