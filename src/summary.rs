@@ -28,16 +28,16 @@ pub enum Length {
 pub const MAX_GRAPH_SENTENCES: usize = 400;
 
 /// Weights of the four signals; they sum to 1 so the score stays in [0, 1].
-const W_CENTRALITY: f64 = 0.6;
+const W_CENTRALITY: f64 = 0.65;
 const W_POSITION: f64 = 0.15;
-const W_ENTITIES: f64 = 0.15;
+const W_ENTITIES: f64 = 0.1;
 const W_FIGURES: f64 = 0.1;
 
 /// PageRank damping, as in the TextRank paper.
 const DAMPING: f64 = 0.85;
 
 /// A candidate whose cosine similarity to a chosen sentence exceeds this repeats it.
-const REDUNDANT: f64 = 0.6;
+const REDUNDANT: f64 = 0.7;
 
 /// Only this many chosen sentences are compared against, so a summary of a huge text
 /// stays linear.
@@ -179,22 +179,26 @@ fn scale_to_max(mut xs: Vec<f64>) -> Vec<f64> {
     xs
 }
 
-/// 1 for the lead sentence, then 1/(1 + rank/4): the opening paragraphs of news copy
-/// carry the story.
+/// 1 for the lead sentence, which in news copy states the story; then half as much,
+/// decaying as 1/(1 + rank/4), since the opening paragraphs carry the detail.
 fn position(rank: usize) -> f64 {
-    1.0 / (1.0 + rank as f64 / 4.0)
+    if rank == 0 {
+        1.0
+    } else {
+        0.5 / (1.0 + rank as f64 / 4.0)
+    }
 }
 
-/// Money, percentages, quantities and counts say what happened; dates and ordinals
-/// mostly say when, so they count half.
-fn figure_weight(kind: FigureKind) -> f64 {
-    match kind {
-        FigureKind::Money
-        | FigureKind::Percent
-        | FigureKind::Quantity
-        | FigureKind::Range
-        | FigureKind::Cardinal => 1.0,
-        FigureKind::Date | FigureKind::Time | FigureKind::Duration | FigureKind::Ordinal => 0.5,
+/// How much a figure tells: money, percentages, quantities and counts written in digits
+/// say what happened; ordinals and dates mostly say when or where in a list; a count
+/// in words ("the two countries") rarely carries news.
+fn figure_weight(figure: &Figure) -> f64 {
+    match figure.kind {
+        FigureKind::Money | FigureKind::Percent | FigureKind::Quantity | FigureKind::Range => 1.0,
+        FigureKind::Cardinal if figure.text.contains(|c: char| c.is_ascii_digit()) => 1.0,
+        FigureKind::Cardinal => 0.0,
+        FigureKind::Ordinal => 0.5,
+        FigureKind::Date | FigureKind::Time | FigureKind::Duration => 0.25,
     }
 }
 
@@ -208,6 +212,8 @@ fn within<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
 /// What one body sentence brings, before weighting.
 struct Signals {
     centrality: f64,
+    /// 0 for the most central sentence, 1 for the next…
+    central_place: usize,
     position: f64,
     /// Noisy-or of the salience of the distinct entities named.
     entities: f64,
@@ -231,17 +237,16 @@ impl Signals {
     }
 
     /// Short phrases for the page, strongest signal first.
-    fn reasons(&self, rank: usize, entities: &[Entity]) -> Vec<String> {
+    /// `central_few`: how many of the most central sentences are called central.
+    fn reasons(&self, rank: usize, central_few: usize, entities: &[Entity]) -> Vec<String> {
         let mut reasons = Vec::new();
         if rank == 0 {
             reasons.push("lead sentence".to_string());
         }
-        if self.centrality >= 0.999 {
-            reasons.push("most central to the article".to_string());
-        } else if self.centrality >= 0.7 {
-            reasons.push("central to the article".to_string());
-        } else if self.centrality >= 0.4 {
-            reasons.push("shares vocabulary with much of the article".to_string());
+        match self.central_place {
+            0 => reasons.push("most central to the article".to_string()),
+            p if p < central_few => reasons.push("central to the article".to_string()),
+            _ => {}
         }
         let key: Vec<&str> = self
             .named
@@ -311,6 +316,14 @@ pub fn summarise(
         .map(|t| unit_vector(t, &mut ids))
         .collect();
     let central = centrality(&vectors);
+    let mut places = vec![0; central.len()];
+    let mut by_centrality: Vec<usize> = (0..central.len()).collect();
+    by_centrality.sort_by(|&a, &b| central[b].total_cmp(&central[a]).then(a.cmp(&b)));
+    for (place, &rank) in by_centrality.iter().enumerate() {
+        places[rank] = place;
+    }
+    // The top quarter, and at least the top three, are called central.
+    let central_few = (central.len() / 4).max(3);
 
     let mut mentions: Vec<(Span, usize)> = entities
         .iter()
@@ -338,13 +351,14 @@ pub fn summarise(
             let in_sentence = within(&figs, span, |f| f.span);
             Signals {
                 centrality: central[rank],
+                central_place: places[rank],
                 position: position(rank),
                 entities: entity_signal,
                 named,
-                figures: in_sentence.iter().map(|f| figure_weight(f.kind)).sum(),
+                figures: in_sentence.iter().map(|f| figure_weight(f)).sum(),
                 key_figures: in_sentence
                     .iter()
-                    .filter(|f| figure_weight(f.kind) >= 1.0)
+                    .filter(|f| figure_weight(f) >= 1.0)
                     .count(),
                 words: term_lists[rank].len(),
             }
@@ -354,7 +368,7 @@ pub fn summarise(
     let scores: Vec<f64> = signals.iter().map(Signals::score).collect();
     for (rank, &i) in body.iter().enumerate() {
         sentences[i].score = scores[rank];
-        sentences[i].reasons = signals[rank].reasons(rank, entities);
+        sentences[i].reasons = signals[rank].reasons(rank, central_few, entities);
     }
 
     let chosen = choose(&scores, &vectors, want);
@@ -606,6 +620,16 @@ mod tests {
         for s in &sentences[1..] {
             assert!(s.score > 0.0 && s.score <= 1.0, "{}", s.score);
         }
+    }
+
+    #[test]
+    fn figures_in_digits_count_more_than_counts_in_words_and_dates() {
+        let weight = |text: &str, kind| figure_weight(&figure(text, Span::default(), kind));
+        assert_eq!(weight("4.58 billion USD", FigureKind::Money), 1.0);
+        assert_eq!(weight("199", FigureKind::Cardinal), 1.0);
+        assert_eq!(weight("two", FigureKind::Cardinal), 0.0);
+        assert_eq!(weight("4th", FigureKind::Ordinal), 0.5);
+        assert_eq!(weight("May 9, 1945", FigureKind::Date), 0.25);
     }
 
     #[test]
