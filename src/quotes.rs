@@ -99,8 +99,12 @@ pub fn find(
                 .then(|| context.after(marked.close, p.span.end))
                 .flatten()
                 .or_else(|| context.before(marked.open, p.span.start));
+            // Four words or more, starting with a capital, and ending as a sentence or
+            // clause does (or running on): not a phrase lifted from a sentence.
+            let raw = marked.inner.of(text).trim_end();
             let sentence_like = words.split_whitespace().count() >= 4
-                && (marked.close.is_none() || words.ends_with(['.', '!', '?', '…', ',']));
+                && starts_upper(words)
+                && (marked.close.is_none() || raw.ends_with(['.', '!', '?', '…', ',']));
             let continues = last_speaker
                 .as_ref()
                 .filter(|(at, _, _)| *at == index || Some(*at) == previous_body);
@@ -136,17 +140,32 @@ struct Marked {
     close: Option<usize>,
 }
 
-/// Double-quoted stretches of one paragraph, in order, not nested.
+/// Double-quoted stretches of one paragraph, in order, not nested. A straight quote
+/// mark opens when it follows a space (or starts the paragraph) and closes when a space
+/// or punctuation follows it; one that opens while a quote is open ends that quote
+/// unclosed, as when a quote runs on into a new paragraph.
 fn quoted(text: &str, paragraph: Span) -> Vec<Marked> {
+    let body = paragraph.of(text);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
-    for (i, c) in paragraph.of(text).char_indices() {
+    let mut prev: Option<char> = None;
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         let at = paragraph.start + i;
         let after = at + c.len_utf8();
-        let opens = matches!(c, '“' | '«' | '„') || (c == '"' && open.is_none());
-        let closes = matches!(c, '”' | '»') || (c == '"' && open.is_some());
-        // „…“ closes with “, which elsewhere opens.
-        let closes = closes || (c == '“' && open.is_some_and(|(o, _)| text[o..].starts_with('„')));
+        let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+        let space_after = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+        prev = Some(c);
+        let (opens, closes) = match c {
+            '“' if open.is_some_and(|(o, _)| text[o..].starts_with('„')) => (false, true),
+            '“' | '«' | '„' => (true, false),
+            '”' | '»' => (false, true),
+            '"' if space_before && !space_after => (true, false),
+            '"' if space_after && !space_before => (false, true),
+            '"' => (open.is_none(), open.is_some()),
+            _ => continue,
+        };
         match open {
             Some((o, inner)) if closes => {
                 out.push(Marked {
@@ -155,6 +174,14 @@ fn quoted(text: &str, paragraph: Span) -> Vec<Marked> {
                     close: Some(after),
                 });
                 open = None;
+            }
+            Some((o, inner)) if opens => {
+                out.push(Marked {
+                    open: o,
+                    inner: Span::new(inner, at),
+                    close: None,
+                });
+                open = Some((at, after));
             }
             None if opens => open = Some((at, after)),
             _ => {}
@@ -357,9 +384,16 @@ impl Context<'_> {
                 return Some(self.attribution(m, Some(id)));
             }
         }
-        let is_descriptor = self.word(first).eq_ignore_ascii_case("the");
-        let is_name = tokens.iter().all(|t| starts_upper(self.word(t)));
-        (is_descriptor || is_name).then(|| self.attribution(phrase, None))
+        // "BA chairman Martin Broughton": the name at the end; "the official": all of it.
+        let name_from = tokens
+            .iter()
+            .rposition(|t| !starts_upper(self.word(t)))
+            .map_or(0, |i| i + 1);
+        let span = match tokens.get(name_from) {
+            Some(t) => Span::new(t.span.start, last.span.end),
+            None => phrase,
+        };
+        Some(self.attribution(span, None))
     }
 
     /// A pronoun stands for the person named last before it.
@@ -609,6 +643,53 @@ mod tests {
         );
         case!("Nothing \"\" here, and “ ” neither.", &[], []);
         case!("", &[], []);
+    }
+
+    #[test]
+    fn straight_quotes_that_run_on_and_job_titles() {
+        // Two paragraphs of a quote merged into one line: the second opens before the
+        // first is closed.
+        case!(
+            "Sarah Teather told researchers: \"Lots of people say it's like a club. \"I've \
+             always said it feels more like a school.\" The study ends.",
+            &["Sarah Teather"],
+            [
+                (
+                    "Lots of people say it's like a club.",
+                    Direct,
+                    "Sarah Teather",
+                    "Sarah Teather"
+                ),
+                (
+                    "I've always said it feels more like a school.",
+                    Direct,
+                    "Sarah Teather",
+                    "Sarah Teather"
+                ),
+            ]
+        );
+        case!(
+            "\"For the year, the revenue outlook is slightly better,\" BA chairman Martin \
+             Broughton said.",
+            &[],
+            [(
+                "For the year, the revenue outlook is slightly better",
+                Direct,
+                None,
+                "Martin Broughton"
+            )]
+        );
+        // A lowercase fragment is a phrase even when it ends with a full stop.
+        case!(
+            "The aim is to change \"the terms of engagement in globalisation.\"",
+            &[],
+            [(
+                "the terms of engagement in globalisation.",
+                Phrase,
+                None,
+                None
+            )]
+        );
     }
 
     #[test]
