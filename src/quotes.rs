@@ -40,6 +40,13 @@ fn is_pronoun(word: &str) -> bool {
     )
 }
 
+fn is_passive_auxiliary(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "was" | "were" | "is" | "are" | "been" | "being" | "be"
+    )
+}
+
 /// Words that may stay lowercase inside a quoted name: "Bank of England".
 fn is_name_joiner(word: &str) -> bool {
     matches!(
@@ -105,9 +112,16 @@ pub fn find(
             let sentence_like = words.split_whitespace().count() >= 4
                 && starts_upper(words)
                 && (marked.close.is_none() || raw.ends_with(['.', '!', '?', '…', ',']));
-            let continues = last_speaker
-                .as_ref()
-                .filter(|(at, _, _)| *at == index || Some(*at) == previous_body);
+            // It goes on from the last attributed quote when it opens its paragraph just
+            // after that quote's paragraph, or follows it closely in the same one.
+            let opens_paragraph = marked.open == p.span.start;
+            let follows_closely = quotes
+                .last()
+                .is_some_and(|q| q.span.end >= p.span.start && marked.open < q.span.end + 60);
+            let continues = last_speaker.as_ref().filter(|(at, _, _)| {
+                (*at == index && follows_closely)
+                    || (opens_paragraph && (*at == index || Some(*at) == previous_body))
+            });
             let (kind, speaker, speaker_text) = match (attribution, continues) {
                 (Some(a), _) => (QuoteKind::Direct, a.speaker, Some(a.text)),
                 (None, Some((_, id, said))) if sentence_like => {
@@ -306,7 +320,29 @@ impl Context<'_> {
                     .rposition(|t| t.kind != TokenKind::Word)
                     .map_or(0, |i| i + 1)
                     .max(v.saturating_sub(MAX_SPEAKER_WORDS));
-                return self.speaker_in(&tokens[from..v], tokens[v].span.start);
+                let verb_at = tokens[v].span.start;
+                if let Some(a) = self.speaker_in(&tokens[from..v], verb_at) {
+                    return Some(a);
+                }
+                // "Sarah Teather, the most recent MP to be elected, told researchers:": the
+                // name before the apposition.
+                let is_comma = |t: &Token| self.word(t) == ",";
+                let end = if v > 0 && is_comma(&tokens[v - 1]) {
+                    v - 1
+                } else {
+                    v
+                };
+                let comma = tokens[..end].iter().rposition(is_comma)?;
+                let before_comma = &tokens[..comma];
+                let run = before_comma
+                    .iter()
+                    .rev()
+                    .take(MAX_SPEAKER_WORDS)
+                    .take_while(|t| t.kind == TokenKind::Word && starts_upper(self.word(t)))
+                    .count();
+                return (run > 0)
+                    .then(|| self.speaker_in(&before_comma[comma - run..], verb_at))
+                    .flatten();
             }
         }
         // "Ho Chi Minh's teaching:": the possessor of the last words before a colon.
@@ -372,11 +408,13 @@ impl Context<'_> {
     fn speaker_in(&self, tokens: &[Token], verb_at: usize) -> Option<Attribution> {
         let first = tokens.first()?;
         let last = tokens.last()?;
-        if tokens.len() > MAX_SPEAKER_WORDS {
+        // "she was told": the speaker is someone else.
+        if tokens.len() > MAX_SPEAKER_WORDS || is_passive_auxiliary(self.word(last)) {
             return None;
         }
-        if tokens.len() == 1 && is_pronoun(self.word(first)) {
-            return Some(self.pronoun(first.span, verb_at));
+        // "But she said": the pronoun right before the verb.
+        if is_pronoun(self.word(last)) {
+            return Some(self.pronoun(last.span, verb_at));
         }
         let phrase = Span::new(first.span.start, last.span.end);
         if let Some((m, id)) = self.mention_ending_at(last.span.end) {
@@ -384,16 +422,20 @@ impl Context<'_> {
                 return Some(self.attribution(m, Some(id)));
             }
         }
-        // "BA chairman Martin Broughton": the name at the end; "the official": all of it.
+        // "BA chairman Martin Broughton": the name at the end; "the official" or
+        // "analysts": all of it.
         let name_from = tokens
             .iter()
             .rposition(|t| !starts_upper(self.word(t)))
             .map_or(0, |i| i + 1);
-        let span = match tokens.get(name_from) {
-            Some(t) => Span::new(t.span.start, last.span.end),
-            None => phrase,
-        };
-        Some(self.attribution(span, None))
+        if let Some(t) = tokens.get(name_from) {
+            return Some(self.attribution(Span::new(t.span.start, last.span.end), None));
+        }
+        let descriptor = matches!(
+            self.word(first).to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        ) || tokens.len() == 1;
+        descriptor.then(|| self.attribution(phrase, None))
     }
 
     /// A pronoun stands for the person named last before it.
@@ -688,6 +730,36 @@ mod tests {
                 Phrase,
                 None,
                 None
+            )]
+        );
+    }
+
+    #[test]
+    fn passives_appositions_and_leading_conjunctions() {
+        case!(
+            "Another minister says she was told: \"Oh, you have had a very fast rise.\"",
+            &[],
+            [("Oh, you have had a very fast rise.", Direct, None, None)]
+        );
+        case!(
+            "Sarah Teather, the most recent MP to be elected, told researchers: \"It is \
+             like an old boys club.\"",
+            &["Sarah Teather"],
+            [(
+                "It is like an old boys club.",
+                Direct,
+                "Sarah Teather",
+                "Sarah Teather"
+            )]
+        );
+        case!(
+            "Lam spoke first.\nBut she added: \"Some women received extraordinary treatment.\"",
+            &["Lam"],
+            [(
+                "Some women received extraordinary treatment.",
+                Direct,
+                "Lam",
+                "she"
             )]
         );
     }
