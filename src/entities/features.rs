@@ -5,20 +5,24 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// Lexicon classes, as bits: a phrase may be in several.
-pub const LOC: u8 = 1;
-pub const DEMONYM: u8 = 2;
-pub const NAME: u8 = 4;
-pub const ORG_HEAD: u8 = 8;
-pub const EVENT_HEAD: u8 = 16;
-pub const LAW_HEAD: u8 = 32;
-pub const TITLE: u8 = 64;
+pub const LOC: u16 = 1;
+pub const DEMONYM: u16 = 2;
+pub const NAME: u16 = 4;
+pub const ORG_HEAD: u16 = 8;
+pub const EVENT_HEAD: u16 = 16;
+pub const LAW_HEAD: u16 = 32;
+pub const TITLE: u16 = 64;
+pub const GATHERING: u16 = 128;
+pub const ORG_NOUN: u16 = 256;
+pub const COMPANY: u16 = 512;
+const CLASSES: u8 = 10;
 
 const GAZETTEER: &str = include_str!("../../data/entities/gazetteer.txt");
 const HEADS: &str = include_str!("../../data/entities/heads.txt");
 
 /// Phrases of the word lists, keyed by their folded words joined with single spaces.
 pub struct Lexicon {
-    phrases: HashMap<String, u8>,
+    phrases: HashMap<String, u16>,
     /// Longest phrase, in words.
     max_words: usize,
 }
@@ -45,6 +49,9 @@ impl Lexicon {
                 "event" => EVENT_HEAD,
                 "law" => LAW_HEAD,
                 "title" => TITLE,
+                "gathering" => GATHERING,
+                "orgnoun" => ORG_NOUN,
+                "company" => COMPANY,
                 _ => continue,
             };
             let words: Vec<String> = crate::tokenize::tokenize(phrase)
@@ -61,7 +68,7 @@ impl Lexicon {
     }
 
     /// Classes of the phrase made of these folded words (0 when none).
-    pub fn classes(&self, words: &[impl AsRef<str>], key: &mut String) -> u8 {
+    pub fn classes(&self, words: &[impl AsRef<str>], key: &mut String) -> u16 {
         key.clear();
         for (i, w) in words.iter().enumerate() {
             if i > 0 {
@@ -73,7 +80,7 @@ impl Lexicon {
     }
 
     /// Leftmost-longest phrase matches over folded words: (start, end, classes).
-    pub fn matches(&self, folded: &[String], out: &mut Vec<(usize, usize, u8)>) {
+    pub fn matches(&self, folded: &[String], out: &mut Vec<(usize, usize, u16)>) {
         out.clear();
         let mut key = String::new();
         let mut i = 0;
@@ -137,6 +144,14 @@ fn shape(word: &str, out: &mut String) {
             last = s;
         }
     }
+}
+
+/// "ASEAN’s" → "ASEAN".
+fn without_possessive(word: &str) -> &str {
+    ["'s", "’s"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p).filter(|w| !w.is_empty()))
+        .unwrap_or(word)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -232,8 +247,8 @@ impl Hash {
 pub struct Features {
     folded: Vec<String>,
     shapes: Vec<String>,
-    lexicon: Vec<(u8, u8)>,
-    matches: Vec<(usize, usize, u8)>,
+    lexicon: Vec<(u16, u8)>,
+    matches: Vec<(usize, usize, u16)>,
     /// Hashes of all tokens' features, token after token.
     pub hashes: Vec<u32>,
     /// Where each token's features start in `hashes` (one more entry than tokens).
@@ -243,6 +258,21 @@ pub struct Features {
 const BOUNDARY: &str = "<s>";
 
 impl Features {
+    /// Folded words of the last passage (see [`fold`]).
+    pub fn folded(&self) -> &[String] {
+        &self.folded
+    }
+
+    /// Lexicon classes of each word of the last passage (from leftmost-longest matches).
+    pub fn classes(&self, i: usize) -> u16 {
+        self.lexicon.get(i).map_or(0, |l| l.0)
+    }
+
+    /// Leftmost-longest lexicon matches of the last passage: (start, end, classes).
+    pub fn matches(&self) -> &[(usize, usize, u16)] {
+        &self.matches
+    }
+
     /// Computes the features of every word of a passage: one sentence, or several in a
     /// row with `first` marking the words that start one (so that a wrong sentence break
     /// does not cut a name in two).
@@ -254,7 +284,7 @@ impl Features {
         for (i, w) in words.iter().enumerate() {
             self.folded[i] = fold(w);
             let mut s = std::mem::take(&mut self.shapes[i]);
-            shape(w, &mut s);
+            shape(without_possessive(w), &mut s);
             self.shapes[i] = s;
         }
         self.folded.truncate(n);
@@ -313,7 +343,7 @@ impl Features {
     ) {
         let at = i as isize;
         let w = self.word(at);
-        let raw = words[i];
+        let raw = without_possessive(words[i]);
         let mut f: [u32; 64] = [0; 64];
         let mut k = 0;
         let mut push = |h: Hash| {
@@ -364,7 +394,7 @@ impl Features {
         if is_all_caps(raw) {
             push(Hash::new(19).with(count.min(6) as u8).with(headline as u8));
         }
-        if raw.ends_with("'s") || raw.ends_with("’s") {
+        if raw.len() < words[i].len() {
             push(Hash::new(20));
         }
         // The word's uses elsewhere in the document.
@@ -381,7 +411,7 @@ impl Features {
         // Lexicon hits of this word and its neighbours.
         let (c, pos) = self.lexicon[i];
         let cap = if is_capitalised(raw) { "C" } else { "l" };
-        for bit in 0..7 {
+        for bit in 0..CLASSES {
             if c & (1 << bit) != 0 {
                 push(Hash::new(22).with(bit).with(pos).str(cap));
             }
@@ -389,7 +419,7 @@ impl Features {
         for (template, j) in [(23u8, at - 1), (24u8, at + 1)] {
             if j >= 0 && (j as usize) < self.lexicon.len() {
                 let (c, _) = self.lexicon[j as usize];
-                for bit in 0..7 {
+                for bit in 0..CLASSES {
                     if c & (1 << bit) != 0 {
                         push(Hash::new(template).with(bit));
                     }

@@ -25,8 +25,9 @@ pub fn recognise(
     sentences: &[Sentence],
     paragraphs: &[Paragraph],
 ) -> Vec<Mention> {
-    // Passages: the content sentences of one paragraph, tagged together so that a wrong
-    // sentence break ("P. | Simmons") does not cut a name; `first` keeps the breaks.
+    // Passages: content sentences, each alone unless the one before ends in an initial or
+    // a short abbreviation or the next starts in lower case, so that a wrong break
+    // ("P. | Simmons", "Corp. | said") does not cut a name; `first` keeps the breaks.
     let mut passages: Vec<(Range<usize>, Vec<bool>)> = Vec::new();
     let mut last_paragraph = None;
     for s in sentences {
@@ -42,7 +43,10 @@ pub fn recognise(
         }
         match passages.last_mut() {
             Some((range, first))
-                if last_paragraph == Some(s.paragraph) && range.end == inside.start =>
+                if last_paragraph == Some(s.paragraph)
+                    && range.end == inside.start
+                    && (ends_in_abbreviation(text, &tokens[range.clone()])
+                        || starts_in_lower_case(text, &tokens[inside.clone()])) =>
             {
                 range.end = inside.end;
                 first.push(true);
@@ -73,22 +77,35 @@ pub fn recognise(
     for ((range, first), words) in passages.iter().zip(&words) {
         let passage = &tokens[range.clone()];
         let mut names = Vec::new();
+        features.compute(words, first, &doc);
         if let Some(model) = Model::get() {
-            model.tag(words, first, &doc, &mut features, &mut emissions, &mut tags);
+            model.tag(&features, &mut emissions, &mut tags);
             names = tagger::spans(&tags)
                 .into_iter()
                 .map(|(s, e, k)| rules::Name {
                     start: s,
                     end: e,
                     kind: KINDS[k],
+                    by_rule: false,
                 })
                 .collect();
         }
-        rules::apply(words, first, &mut names);
+        let glued: Vec<bool> = (0..passage.len())
+            .map(|i| i > 0 && passage[i - 1].span.end == passage[i].span.start)
+            .collect();
+        rules::apply(words, &glued, &features, &mut names);
         for n in names {
             let span = Span::new(passage[n.start].span.start, passage[n.end - 1].span.end);
+            // "“Four No’s”" keeps its "’s" inside the quotation marks.
+            let quoted = words
+                .get(n.end)
+                .is_some_and(|w| matches!(*w, "”" | "\"" | "»"));
             out.push(Mention {
-                span: without_possessive(text, span),
+                span: if quoted {
+                    span
+                } else {
+                    without_possessive(text, span)
+                },
                 kind: n.kind,
             });
         }
@@ -110,6 +127,30 @@ fn token_range(tokens: &[Token], span: Span) -> Range<usize> {
     let end = tokens.partition_point(|t| t.span.end <= span.end);
     start..end.max(start)
 }
+
+/// Whether a sentence ends in "P." or "Mr.": a likely wrong break before a name.
+fn ends_in_abbreviation(text: &str, tokens: &[Token]) -> bool {
+    let [.., word, dot] = tokens else {
+        return false;
+    };
+    let word = word.text(text);
+    dot.text(text) == "."
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && (word.chars().count() == 1 || ABBREVIATIONS.contains(&word))
+}
+
+fn starts_in_lower_case(text: &str, tokens: &[Token]) -> bool {
+    tokens
+        .first()
+        .is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Abbreviations inside names or before them.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
+    "Maj", "Adm", "Rev", "Fr", "Jr", "Sr", "Mt", "Ft", "Messrs", "Inc", "Corp", "Co", "Ltd",
+    "Bros", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
 
 /// "Lam’s" names Lam: a possessive ending is not part of the name.
 fn without_possessive(text: &str, span: Span) -> Span {

@@ -1,6 +1,6 @@
 //! The name tagger: an averaged perceptron over hashed word features with BILOU tags and Viterbi decoding.
 
-use super::features::{DocumentContext, Features};
+use super::features::Features;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -261,20 +261,12 @@ impl Model {
         }
     }
 
-    /// Best tags for a passage's words (`first` marks sentence starts).
-    pub fn tag(
-        &self,
-        words: &[&str],
-        first: &[bool],
-        doc: &DocumentContext,
-        features: &mut Features,
-        emissions: &mut Vec<f32>,
-        out: &mut Vec<usize>,
-    ) {
-        features.compute(words, first, doc);
+    /// Best tags for a passage whose features are computed.
+    pub fn tag(&self, features: &Features, emissions: &mut Vec<f32>, out: &mut Vec<usize>) {
+        let n = features.starts.len().saturating_sub(1);
         emissions.clear();
-        emissions.resize(words.len() * TAGS, 0.0);
-        for i in 0..words.len() {
+        emissions.resize(n * TAGS, 0.0);
+        for i in 0..n {
             let hashes = &features.hashes[features.starts[i]..features.starts[i + 1]];
             self.score(hashes, &mut emissions[i * TAGS..(i + 1) * TAGS]);
         }
