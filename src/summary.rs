@@ -28,8 +28,8 @@ pub enum Length {
 pub const MAX_GRAPH_SENTENCES: usize = 400;
 
 /// Weights of the four signals; they sum to 1 so the score stays in [0, 1].
-const W_CENTRALITY: f64 = 0.65;
-const W_POSITION: f64 = 0.15;
+const W_CENTRALITY: f64 = 0.6;
+const W_POSITION: f64 = 0.2;
 const W_ENTITIES: f64 = 0.1;
 const W_FIGURES: f64 = 0.1;
 
@@ -215,7 +215,8 @@ struct Signals {
     /// 0 for the most central sentence, 1 for the next…
     central_place: usize,
     position: f64,
-    /// Noisy-or of the salience of the distinct entities named.
+    /// Summed salience of the distinct entities named, scaled so the richest sentence
+    /// has 1.
     entities: f64,
     /// Ids of the entities named, most salient first.
     named: Vec<usize>,
@@ -334,7 +335,7 @@ pub fn summarise(
     let mut figs: Vec<&Figure> = figures.iter().collect();
     figs.sort_by_key(|f| f.span);
 
-    let signals: Vec<Signals> = body
+    let mut signals: Vec<Signals> = body
         .iter()
         .enumerate()
         .map(|(rank, &i)| {
@@ -347,7 +348,7 @@ pub fn summarise(
             named.dedup();
             let sal = |id: &usize| entities[*id].salience.clamp(0.0, 1.0);
             named.sort_by(|a, b| sal(b).total_cmp(&sal(a)).then(a.cmp(b)));
-            let entity_signal = 1.0 - named.iter().map(|id| 1.0 - sal(id)).product::<f64>();
+            let entity_signal = named.iter().map(sal).sum();
             let in_sentence = within(&figs, span, |f| f.span);
             Signals {
                 centrality: central[rank],
@@ -365,6 +366,10 @@ pub fn summarise(
         })
         .collect();
 
+    let richest = signals.iter().map(|s| s.entities).fold(0.0, f64::max);
+    if richest > 0.0 {
+        signals.iter_mut().for_each(|s| s.entities /= richest);
+    }
     let scores: Vec<f64> = signals.iter().map(Signals::score).collect();
     for (rank, &i) in body.iter().enumerate() {
         sentences[i].score = scores[rank];
