@@ -302,7 +302,10 @@ impl Context<'_> {
             .checked_sub(1)
             .map_or(paragraph_start, |i| self.sentences[i].span.start)
             .max(paragraph_start);
-        let tokens = self.tokens(Span::new(sentence_start, open));
+        // Only the words just before the mark matter; the cap keeps a huge one-sentence
+        // text with many quotes linear.
+        let from = ceil_boundary(self.text, sentence_start.max(open.saturating_sub(300)));
+        let tokens = self.tokens(Span::new(from, open));
         let (last, rest) = tokens.split_last()?;
         let lead_in = matches!(self.word(last), ":" | ",");
         let tokens = if lead_in { rest } else { &tokens[..] };
@@ -474,6 +477,15 @@ impl Context<'_> {
             .find(|(m, _)| m.end == end)
             .copied()
     }
+}
+
+/// The smallest char boundary of `text` at or after `i`.
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// The largest char boundary of `text` at or before `i`.

@@ -5,7 +5,7 @@
 //!   above [`MAX_GRAPH_SENTENCES`] sentences, similarity to the body's centroid, which is
 //!   linear in the text;
 //! - position: the lead sentence first, then a gentle decay;
-//! - entities: how salient the entities it names are;
+//! - entities: the summed salience of the entities it names;
 //! - figures: how many key figures (money, percentages, counts, quantities) it carries.
 //!
 //! The best sentences are taken greedily, skipping any that repeat one already chosen,
@@ -380,9 +380,13 @@ pub fn summarise(
     for &rank in &chosen {
         sentences[body[rank]].in_summary = true;
     }
-    // Say why a strong sentence was passed over.
+    // Say why a strong sentence was passed over: it outscored a chosen one.
+    let weakest = chosen
+        .iter()
+        .map(|&c| scores[c])
+        .fold(f64::INFINITY, f64::min);
     for (rank, &i) in body.iter().enumerate() {
-        if !sentences[i].in_summary && chosen.iter().any(|&c| scores[c] < scores[rank]) {
+        if !sentences[i].in_summary && scores[rank] > weakest {
             sentences[i]
                 .reasons
                 .push("repeats a sentence already in the summary".to_string());
