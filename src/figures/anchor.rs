@@ -1,0 +1,294 @@
+//! The article's own date, from the dateline, a date near the top, the caller's reference
+//! date or, failing those, the years the article itself gives; and date resolution against it.
+
+use super::calendar::{days, days_in_month, iso, iso_week, parse_iso, weekday};
+use super::dates::{When, Year};
+use super::lex::Sentence;
+use super::{Hit, Reading};
+use crate::clean::Cleaned;
+use crate::report::{FigureKind, Value};
+
+/// Content sentences counted as "the top" of an article.
+const TOP_SENTENCES: usize = 3;
+
+/// What the text says about its own date, gathered sentence by sentence.
+#[derive(Default)]
+pub struct Evidence {
+    sentences: usize,
+    top_date: Option<(i32, u32, u32)>,
+    years: Vec<i32>,
+    /// "the 80th anniversary of the Victory in the Great Patriotic War": (80, capitalised words).
+    anniversaries: Vec<(i32, Vec<String>)>,
+    /// Lowercased sentences that give a year, with their years.
+    dated: Vec<(String, Vec<i32>)>,
+}
+
+impl Evidence {
+    pub fn read_sentence(&mut self, s: &Sentence, hits: &[Hit], _offset: usize) {
+        self.sentences += 1;
+        let mut years = Vec::new();
+        for h in hits {
+            let whens: Vec<&When> = match &h.reading {
+                Reading::When(w) => vec![w],
+                Reading::Span(a, b) => vec![a, b],
+                _ => vec![],
+            };
+            for w in whens {
+                if let When::Cal {
+                    year: Some(Year::Abs(y)),
+                    month,
+                    day,
+                } = w
+                {
+                    years.push(*y);
+                    if let (Some(m), Some(d), None, true) =
+                        (month, day, self.top_date, self.sentences <= TOP_SENTENCES)
+                    {
+                        self.top_date = Some((*y, *m, *d));
+                    }
+                }
+            }
+            if h.kind == FigureKind::Ordinal && s.is(h.end, "anniversary") {
+                if let Reading::Number(n) = h.reading {
+                    let mut k = h.end + 1;
+                    if s.is(k, "of") {
+                        k += 1;
+                    }
+                    let words: Vec<String> = (k..s.len())
+                        .take_while(|&j| s.word(j).is_some() || s.ch(j) == Some('-'))
+                        .filter(|&j| s.capitalised(j) && s.raw(j).len() > 3)
+                        .map(|j| s.raw(j).to_lowercase())
+                        .collect();
+                    if !words.is_empty() {
+                        self.anniversaries.push((n as i32, words));
+                    }
+                }
+            }
+        }
+        if !years.is_empty() {
+            let first = s.pieces.first().map_or(0, |p| p.start);
+            let last = s.pieces.last().map_or(0, |p| p.end);
+            self.dated
+                .push((s.text[first..last].to_lowercase(), years.clone()));
+        }
+        self.years.extend(years);
+    }
+}
+
+/// The date relative expressions are read against, and how sure it is.
+pub struct Anchor {
+    year: Option<i32>,
+    date: Option<(i32, u32, u32)>,
+    /// Where the anchor comes from, for notes.
+    source: String,
+    /// A guess from indirect evidence: values resolved from it are flagged uncertain.
+    weak: bool,
+}
+
+impl Anchor {
+    pub fn find(cleaned: &Cleaned, reference: Option<&str>, ev: &Evidence, _text: &str) -> Anchor {
+        let full = |date: (i32, u32, u32), source: String| Anchor {
+            year: Some(date.0),
+            date: Some(date),
+            source,
+            weak: false,
+        };
+        if let Some(d) = cleaned
+            .dateline
+            .as_ref()
+            .and_then(|d| d.date.as_deref())
+            .and_then(parse_iso)
+        {
+            return full(d, "the dateline".into());
+        }
+        if let Some(d) = ev.top_date {
+            return full(
+                d,
+                format!("the date near the top, {}", iso(days(d.0, d.1, d.2))),
+            );
+        }
+        if let Some(d) = reference.and_then(parse_iso) {
+            return full(d, "the reference date".into());
+        }
+        for (n, words) in &ev.anniversaries {
+            let need = words.len().min(2);
+            let found = ev.dated.iter().find(|(sentence, _)| {
+                words
+                    .iter()
+                    .filter(|w| sentence.contains(w.as_str()))
+                    .count()
+                    >= need
+            });
+            if let Some((_, years)) = found {
+                let base = years.iter().copied().min().unwrap_or(0);
+                return Anchor {
+                    year: Some(base + n),
+                    date: None,
+                    source: format!("the {n}th anniversary of an event of {base}"),
+                    weak: true,
+                };
+            }
+        }
+        match ev.years.iter().copied().max() {
+            Some(y) => Anchor {
+                year: Some(y),
+                date: None,
+                source: format!("the latest year the article gives, {y}"),
+                weak: true,
+            },
+            None => Anchor {
+                year: None,
+                date: None,
+                source: String::new(),
+                weak: true,
+            },
+        }
+    }
+
+    /// The value of a date as written: ISO where the text (with the anchor) fixes it,
+    /// TIMEX3 with X for what it leaves open, nothing when it needs a date the article
+    /// does not give. Returns (value, uncertain, note).
+    pub fn resolve(&self, when: &When) -> (Option<Value>, bool, Option<String>) {
+        let text = |s: String| Some(Value::Text(s));
+        let unanchored = |what: &str| {
+            (
+                None,
+                true,
+                Some(format!(
+                    "{what}; the article gives no date to read it against"
+                )),
+            )
+        };
+        let from = |what: String| Some(format!("{what} (from {})", self.source));
+        match when {
+            When::Cal { year, month, day } => {
+                let (y, note, weak) = match year {
+                    Some(Year::Abs(y)) => (Some(*y), None, false),
+                    Some(Year::Rel(off)) => match self.year {
+                        Some(a) => (
+                            Some(a + off),
+                            from(format!("year read as {}", a + off)),
+                            self.weak,
+                        ),
+                        None => return unanchored("relative year"),
+                    },
+                    None => (None, None, false),
+                };
+                let y_text = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+                let value = match (month, day) {
+                    (Some(m), Some(d)) => {
+                        let valid = y.is_none_or(|y| *d <= days_in_month(y, *m)) && *d <= 31;
+                        if !valid {
+                            return (
+                                text(format!("{y_text}-{m:02}-{d:02}")),
+                                true,
+                                Some("no such day in that month".into()),
+                            );
+                        }
+                        format!("{y_text}-{m:02}-{d:02}")
+                    }
+                    (Some(m), None) => format!("{y_text}-{m:02}"),
+                    (None, Some(d)) => format!("{y_text}-XX-{d:02}"),
+                    (None, None) => y_text,
+                };
+                (text(value), weak, note)
+            }
+            When::Weekday { day, part, week } => {
+                let part = part.map_or(String::new(), |p| format!("T{p}"));
+                match (week, self.date) {
+                    (Some(off), Some((y, m, d))) if !self.weak => {
+                        let today = days(y, m, d);
+                        let monday = today - weekday(today) as i64 + 1;
+                        let target = monday + 7 * *off as i64 + *day as i64 - 1;
+                        (
+                            text(format!("{}{part}", iso(target))),
+                            false,
+                            from("week".into()),
+                        )
+                    }
+                    _ => {
+                        let note = self.date.filter(|_| !self.weak).map(|(y, m, d)| {
+                            let today = days(y, m, d);
+                            let back = (weekday(today) as i64 - *day as i64).rem_euclid(7);
+                            format!(
+                                "weekday not anchored in the text; probably {} ({} or before)",
+                                iso(today - back),
+                                self.source
+                            )
+                        });
+                        (text(format!("XXXX-WXX-{day}{part}")), false, note)
+                    }
+                }
+            }
+            When::Shift(n, unit) => {
+                if *unit == "year" && n.fract() == 0.0 {
+                    return match self.year {
+                        Some(y) => {
+                            let target = y + *n as i32;
+                            (
+                                text(format!("{target:04}")),
+                                self.weak,
+                                from(format!("{} years from {y}", n)),
+                            )
+                        }
+                        None => unanchored("relative date"),
+                    };
+                }
+                let Some((y, m, d)) = self.date else {
+                    return unanchored("relative date");
+                };
+                let today = days(y, m, d);
+                let target = match *unit {
+                    "day" => today + *n as i64,
+                    "week" => today + 7 * *n as i64,
+                    "month" | "year" | "decade" | "century" => {
+                        let months = (*n
+                            * match *unit {
+                                "month" => 1.0,
+                                "year" => 12.0,
+                                "decade" => 120.0,
+                                _ => 1200.0,
+                            }) as i64;
+                        let total = y as i64 * 12 + (m as i64 - 1) + months;
+                        let (ty, tm) = (
+                            total.div_euclid(12) as i32,
+                            (total.rem_euclid(12) + 1) as u32,
+                        );
+                        days(ty, tm, d.min(days_in_month(ty, tm)))
+                    }
+                    _ => return unanchored("relative time"),
+                };
+                (text(iso(target)), self.weak, from("shifted".into()))
+            }
+            When::Day(off) => match self.date {
+                Some((y, m, d)) => (
+                    text(iso(days(y, m, d) + *off as i64)),
+                    self.weak,
+                    from("relative day".into()),
+                ),
+                None => unanchored("relative day"),
+            },
+            When::Week(off) => match self.date {
+                Some((y, m, d)) => (
+                    text(iso_week(days(y, m, d) + 7 * *off as i64)),
+                    self.weak,
+                    from("relative week".into()),
+                ),
+                None => unanchored("relative week"),
+            },
+            When::Month(off) => match self.date {
+                Some((y, m, _)) => {
+                    let total = y as i64 * 12 + (m as i64 - 1) + *off as i64;
+                    let (ty, tm) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+                    (
+                        text(format!("{ty:04}-{tm:02}")),
+                        self.weak,
+                        from("relative month".into()),
+                    )
+                }
+                None => unanchored("relative month"),
+            },
+            When::Timex(t) => (text(t.clone()), false, None),
+        }
+    }
+}
