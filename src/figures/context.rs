@@ -231,7 +231,7 @@ fn phrase_before(s: &Sentence, k: usize) -> Option<String> {
     let mut j = k;
     while j > 0 && k - j < 5 {
         match s.word(j - 1) {
-            Some(w) if !stop(w) && !LINKERS.contains(&w) => j -= 1,
+            Some(w) if !stop(w) => j -= 1,
             _ => break,
         }
     }

@@ -365,9 +365,9 @@ fn month_led(s: &Sentence, i: usize) -> Option<DateHit> {
         k += 1;
     }
     if let Some((day, e)) = day_at(s, k) {
-        // A following "%", unit or noun means the number is not a day ("May 5 per cent").
-        let glued_sep = k > end && !s.attached(end) && s.ch(end) != Some(',');
-        if !glued_sep {
+        // "May 5 per cent" is no date.
+        let percent = s.ch(e) == Some('%') || s.is_any(e, &["per", "percent"]);
+        if !percent {
             let (year, e2) = match trailing_year(s, e) {
                 Some((y, e2)) => (Some(y), e2),
                 None => (None, e),
@@ -486,8 +486,8 @@ fn numeric(s: &Sentence, i: usize) -> Option<DateHit> {
             }
         }
     }
-    let a = number_at(s, i)?;
-    let (av, aw) = (a.plain?, a.width);
+    let a = int_at(s, i)?;
+    let (av, aw) = (a.value, a.width);
     let sep = s.ch(a.end)?;
     if !matches!(sep, '/' | '-') {
         return None;
@@ -496,25 +496,24 @@ fn numeric(s: &Sentence, i: usize) -> Option<DateHit> {
     if aw == 4 {
         if let Some((m, e, _)) = month_at(s, a.end + 1) {
             if s.ch(e) == Some(sep) {
-                let d = number_at(s, e + 1)?;
-                let dv = d.plain?;
-                if (1..=31).contains(&dv) {
+                let d = int_at(s, e + 1)?;
+                if (1..=31).contains(&d.value) {
                     return Some(hit(
                         i,
                         d.end,
                         FigureKind::Date,
-                        cal(Some(Year::Abs(av as i32)), Some(m), Some(dv)),
+                        cal(Some(Year::Abs(av as i32)), Some(m), Some(d.value)),
                     ));
                 }
             }
         }
     }
-    let b = number_at(s, a.end + 1)?;
-    let (bv, bw) = (b.plain?, b.width);
+    let b = int_at(s, a.end + 1)?;
+    let (bv, bw) = (b.value, b.width);
     let spaced = s.pieces[a.end].space_before || s.pieces[a.end + 1].space_before;
     // Third part: "21/04/2016", "9-18-15", "11/12,2016".
     let third = if s.ch(b.end) == Some(sep) || (s.ch(b.end) == Some(',') && sep == '/') {
-        number_at(s, b.end + 1).filter(|c| c.plain.is_some() && matches!(c.width, 2 | 4))
+        int_at(s, b.end + 1).filter(|c| matches!(c.width, 2 | 4))
     } else {
         None
     };
@@ -522,7 +521,7 @@ fn numeric(s: &Sentence, i: usize) -> Option<DateHit> {
         if spaced {
             return None;
         }
-        let cv = c.plain?;
+        let cv = c.value;
         if aw == 4 {
             // "2015/08/12", "2018-7-6".
             return ymd(i, c.end, av as i32, bv, cv, None);
@@ -584,6 +583,25 @@ fn numeric(s: &Sentence, i: usize) -> Option<DateHit> {
         return None;
     }
     Some(hit(i, b.end, FigureKind::Date, cal(None, Some(m), Some(d))))
+}
+
+/// A bare integer in digits at `j`: value, digits written, end.
+struct Int {
+    value: u32,
+    width: usize,
+    end: usize,
+}
+
+fn int_at(s: &Sentence, j: usize) -> Option<Int> {
+    let t = s.num(j)?;
+    if !t.bytes().all(|b| b.is_ascii_digit()) || t.len() > 4 {
+        return None;
+    }
+    Some(Int {
+        value: t.parse().ok()?,
+        width: t.len(),
+        end: j + 1,
+    })
 }
 
 fn ymd(
@@ -909,13 +927,18 @@ fn clock_at(s: &Sentence, j: usize, words_ok: bool) -> Option<(usize, u32, u32, 
     m = 0;
     sec = None;
     if let Some(t) = s.num(j).filter(|_| !n.words) {
+        // One piece only: "4/5" and "12.32e+14" are numbers, not clock readings.
+        if n.end != j + 1 {
+            return None;
+        }
         if let Some((a, b)) = t.split_once('.') {
-            // "8.10 pm".
+            // "8.10 pm": the dot is a clock's only with am/pm after it.
             h = a.parse().ok()?;
             m = b.parse().ok()?;
             if b.len() != 2 {
                 return None;
             }
+            ampm(s, end)?;
         } else if t.len() >= 3 && t.len() <= 4 {
             // "340pm", "1140 a m": needs am/pm after.
             let v: u32 = t.parse().ok()?;

@@ -43,7 +43,9 @@ pub fn lex(text: &str, from: usize, to: usize) -> Vec<Piece> {
             continue;
         }
         let start = i;
-        let kind = if c.is_ascii_digit() {
+        // ".25": a decimal with no leading zero, after a space or at the start.
+        let bare_decimal = c == '.' && space && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let kind = if c.is_ascii_digit() || bare_decimal {
             i += 1;
             loop {
                 match bytes.get(i) {
@@ -175,6 +177,7 @@ mod tests {
         case!("the 4th o'clock", ["the", "4", "th", "o'clock"]);
         case!("US$4.7 billion.", ["US", "$", "4.7", "billion", "."]);
         case!("No’s” 13.5.2015", ["No’s", "”", "13.5.2015"]);
+        case!("the .25ml and 3.", ["the", ".25", "ml", "and", "3", "."]);
         case!("", []);
     }
 

@@ -212,9 +212,23 @@ fn from_date(d: dates::DateHit) -> Hit {
     h
 }
 
-/// A number is glued to the word before it ("G7", "m212", "COVID19"): part of a name.
+/// A number is glued to the word before it ("G7", "m212", "COVID-19", "nga-13.jpg"): part
+/// of a name or an identifier, except after a prefix such as "mid-" ("mid-2024").
 fn glued_to_word(s: &Pieces, i: usize) -> bool {
-    s.num(i).is_some() && i > 0 && s.attached(i) && s.word(i - 1).is_some()
+    if s.num(i).is_none() || i == 0 || !s.attached(i) {
+        return false;
+    }
+    if s.word(i - 1).is_some() {
+        return true;
+    }
+    let joined = matches!(s.ch(i - 1), Some('-' | '_')) && i >= 2 && s.attached(i - 1);
+    joined
+        && s.word(i - 2).is_some_and(|w| {
+            !matches!(
+                w,
+                "mid" | "pre" | "post" | "early" | "late" | "end" | "circa"
+            )
+        })
 }
 
 /// "the one", "no one", "this one", "one another": "one" as a pronoun.
@@ -325,7 +339,13 @@ fn suffix_at<'a>(s: &Pieces, k: usize) -> Option<(Suffix<'a>, usize)> {
 /// "between". Returns the piece after it.
 fn connector(s: &Pieces, k: usize, start: usize) -> Option<usize> {
     if s.dash(k) {
-        return Some(k + 1);
+        // "three-nought-four" is a sequence; a dash joins a range only next to digits.
+        let digits = s.num(k - 1).is_some()
+            || s.num(k + 1).is_some()
+            || s.word(k + 1).is_some_and(|w| {
+                dates::month_word(w).is_some() || w.len() > 3 && !numbers::is_number_word(w)
+            });
+        return digits.then_some(k + 1);
     }
     let between = start > 0 && s.is(start - 1, "between");
     match s.word(k)? {
@@ -486,6 +506,11 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
             };
             h = Hit::new(start, end, kind_or_range(FigureKind::Money), r);
             h.unit = Some(f.code);
+            if f.code.chars().any(char::is_lowercase) {
+                // "francs": the text does not say which country's.
+                h.uncertain = true;
+                h.note = Some(format!("which {} is not said", f.code));
+            }
         }
         (None, Some((Suffix::Percent(u), e))) => {
             h = Hit::new(start, e, kind_or_range(FigureKind::Percent), reading(value));

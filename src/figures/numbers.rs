@@ -579,6 +579,7 @@ pub fn number_at(s: &Sentence, i: usize) -> Option<Num> {
         words_at(s, start, s.len())?
     };
     num.start = i;
+    let whole = num.plain.is_some();
     if num.ordinal && num.words && s.word(num.end - 1).is_some_and(|w| w.ends_with('s')) {
         return None;
     }
@@ -591,7 +592,7 @@ pub fn number_at(s: &Sentence, i: usize) -> Option<Num> {
     }
     let j = num.end;
     // Mixed fraction in digits: "2 1/4", "10 1/2".
-    if num.plain.is_some() && s.num(j).is_some() && s.ch(j + 1) == Some('/') {
+    if whole && s.num(j).is_some() && s.ch(j + 1) == Some('/') {
         if let Some(f) = digits_at(s, j) {
             if f.value < 1.0 && f.end == j + 3 {
                 num.value = sign * (num.value.abs() + f.value);
@@ -730,6 +731,8 @@ mod tests {
         case!("12.32e+14", "12.32e+14", 1.232e15);
         case!("-1 degree", "-1", -1);
         case!("2  1/4", "2  1/4", 2.25);
+        case!("- 1 4/5", "- 1 4/5", -1.8);
+        case!(".23456000", ".23456000", 0.23456);
         case!("4th among", "4th", 4, true);
         case!("1 over three", "1 over three", 1.0 / 3.0);
     }

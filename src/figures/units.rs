@@ -82,6 +82,10 @@ impl Lexicon {
     /// The longest form starting at piece `j`, and the piece after it.
     pub fn longest_at(&self, s: &Sentence, j: usize) -> Option<(usize, &Form)> {
         let first = piece_lower(s, j)?;
+        // "music ' s $ 500": a possessive s is no currency prefix.
+        if first.len() == 1 && j > 0 && matches!(s.ch(j - 1), Some('\'' | '’')) {
+            return None;
+        }
         let forms = self.by_first.get(first)?;
         'forms: for form in forms {
             for (k, want) in form.pieces.iter().enumerate() {
