@@ -289,6 +289,74 @@ impl Anchor {
                 None => unanchored("relative month"),
             },
             When::Timex(t) => (text(t.clone()), false, None),
+            When::Weekend(off) => match self.date.filter(|_| !self.weak) {
+                Some((y, m, d)) => (
+                    text(format!("{}-WE", iso_week(days(y, m, d) + 7 * *off as i64))),
+                    false,
+                    from("weekend".into()),
+                ),
+                None => (text("XXXX-WXX-WE".into()), false, None),
+            },
+            When::Period(n, unit) => {
+                let Some((y, m, d)) = self.date else {
+                    return unanchored("relative period");
+                };
+                let today = days(y, m, d);
+                let shifted = shift(today, *n, unit);
+                let (a, b) = if *n < 0 {
+                    (shifted, today)
+                } else {
+                    (today + 1, shifted)
+                };
+                (
+                    range(iso(a), iso(b)),
+                    self.weak,
+                    from("relative period".into()),
+                )
+            }
+            When::Rest(unit) => {
+                let Some((y, m, d)) = self.date.filter(|_| *unit != "vague") else {
+                    return unanchored("relative period");
+                };
+                let today = days(y, m, d);
+                let end = match *unit {
+                    "week" => today + 7 - weekday(today) as i64,
+                    "month" => days(y, m, days_in_month(y, m)),
+                    _ => days(y, 12, 31),
+                };
+                (
+                    range(iso(today), iso(end)),
+                    self.weak,
+                    from("rest of the period".into()),
+                )
+            }
         }
     }
+}
+
+fn range(from: String, to: String) -> Option<Value> {
+    Some(Value::Range {
+        from: Box::new(Value::Text(from)),
+        to: Box::new(Value::Text(to)),
+    })
+}
+
+/// `day` moved by `n` units (day, week, month, year, decade, century), clamping the day of
+/// the month ("a month after 31 January" is 28 or 29 February).
+fn shift(day: i64, n: i32, unit: &str) -> i64 {
+    let months = match unit {
+        "day" => return day + n as i64,
+        "week" => return day + 7 * n as i64,
+        "month" => 1,
+        "year" => 12,
+        "decade" => 120,
+        _ => 1200,
+    } * n as i64;
+    let (y, m, d) = super::calendar::civil(day);
+    let total = y as i64 * 12 + (m as i64 - 1) + months;
+    let (ty, tm) = (
+        total.div_euclid(12) as i32,
+        (total.rem_euclid(12) + 1) as u32,
+    );
+    days(ty, tm, d.min(days_in_month(ty, tm)))
 }

@@ -29,6 +29,12 @@ pub enum When {
     Month(i32),
     /// A TIMEX3 value that needs no anchor: "T19:56", "XXXX-SU", "2016-Q3".
     Timex(String),
+    /// The weekend of this (0), next (1) or last (-1) week.
+    Weekend(i32),
+    /// "next 3 days" (3, "day"), "past 3 weeks" (-3, "week"): a span from the article's date.
+    Period(i32, &'static str),
+    /// "rest of the week": from the article's date to the end of the week or month.
+    Rest(&'static str),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -261,6 +267,8 @@ fn trailing_year(s: &Sentence, j: usize) -> Option<(Year, usize)> {
 pub fn date_at(s: &Sentence, i: usize) -> Option<DateHit> {
     [
         weekday_led(s, i),
+        nth_weekday(s, i),
+        year_month(s, i),
         month_led(s, i),
         day_led(s, i),
         numeric(s, i),
@@ -271,6 +279,24 @@ pub fn date_at(s: &Sentence, i: usize) -> Option<DateHit> {
     .into_iter()
     .flatten()
     .max_by_key(|h| h.end)
+}
+
+/// "the first friday of july", "second sunday", "the second Monday of next month".
+fn nth_weekday(s: &Sentence, i: usize) -> Option<DateHit> {
+    let at = if s.is(i, "the") { i + 1 } else { i };
+    let n = number_at(s, at).filter(|n| n.ordinal && n.words && n.value <= 5.0)?;
+    let (day, mut end) = weekday_at(s, n.end)?;
+    let mut month = "XX".to_string();
+    if s.is_any(end, &["of", "in"]) {
+        if let Some((m, e, _)) = month_at(s, end + 1) {
+            month = format!("{m:02}");
+            end = e;
+        } else if let Some(("month", _, e)) = relative_period_at(s, end + 1) {
+            end = e;
+        }
+    }
+    let timex = format!("XXXX-{month}-WXX-{day}-#{}", n.value as u32);
+    Some(hit(i, end, FigureKind::Date, When::Timex(timex)))
 }
 
 fn weekday_led(s: &Sentence, i: usize) -> Option<DateHit> {
@@ -339,6 +365,24 @@ fn weekday_led(s: &Sentence, i: usize) -> Option<DateHit> {
         );
     }
     Some(best)
+}
+
+/// "2016 June", "2016 , nov".
+fn year_month(s: &Sentence, i: usize) -> Option<DateHit> {
+    let (y, e) = year_at(s, i)?;
+    let (m, end, _) = month_at(s, comma(s, e))?;
+    // "in 2016 May said" is rare; a day after the month makes it "2016 May 3".
+    let end = if s.ch(end - 1) == Some('.') && s.word(end).is_none() {
+        end - 1
+    } else {
+        end
+    };
+    Some(hit(
+        i,
+        end,
+        FigureKind::Date,
+        cal(Some(Year::Abs(y)), Some(m), None),
+    ))
 }
 
 fn month_led(s: &Sentence, i: usize) -> Option<DateHit> {
@@ -513,7 +557,7 @@ fn numeric(s: &Sentence, i: usize) -> Option<DateHit> {
     let spaced = s.pieces[a.end].space_before || s.pieces[a.end + 1].space_before;
     // Third part: "21/04/2016", "9-18-15", "11/12,2016".
     let third = if s.ch(b.end) == Some(sep) || (s.ch(b.end) == Some(',') && sep == '/') {
-        int_at(s, b.end + 1).filter(|c| matches!(c.width, 2 | 4))
+        int_at(s, b.end + 1).filter(|c| matches!(c.width, 2 | 4) || aw == 4 && c.width == 1)
     } else {
         None
     };
@@ -571,11 +615,7 @@ fn numeric(s: &Sentence, i: usize) -> Option<DateHit> {
         return None;
     }
     // "1/4", "3/4" are fractions, and "1/4 mile" is a quantity.
-    if sep == '/'
-        && (av < bv && bv <= 10
-            || s.word(b.end)
-                .is_some_and(|w| !matches!(w, "to" | "and" | "until" | "through")))
-    {
+    if sep == '/' && (av < bv && bv <= 10 || super::units::UNITS.longest_at(s, b.end).is_some()) {
         return None;
     }
     let (m, d) = if av > 12 { (bv, av) } else { (av, bv) };
@@ -631,9 +671,19 @@ fn relative(s: &Sentence, i: usize) -> Option<DateHit> {
     match w {
         "tomorrow" => return day(1, i + 1),
         "yesterday" => return day(-1, i + 1),
-        "today" | "now" if w == "today" => {
+        "today" | "now" => {
             let mut h = hit(i, i + 1, FigureKind::Date, When::Day(0));
             h.weak = true;
+            return Some(h);
+        }
+        "the" | "next"
+            if s.is(i + 1, "next") && s.is(i + 2, "day") || w == "next" && s.is(i + 1, "day") =>
+        {
+            let end = if w == "the" { i + 3 } else { i + 2 };
+            let mut h = hit(i, end, FigureKind::Date, When::Day(1));
+            h.note = Some(
+                "'the next day' may count from the events told rather than from the article's date",
+            );
             return Some(h);
         }
         "the" if s.is(i + 1, "day") && s.is_any(i + 2, &["after", "before"]) => {
@@ -655,6 +705,7 @@ fn relative(s: &Sentence, i: usize) -> Option<DateHit> {
             "year" => cal(Some(Year::Rel(off)), None, None),
             "month" => When::Month(off),
             "week" => When::Week(off),
+            "weekend" => When::Weekend(off),
             _ => return None,
         };
         // "this week Friday", "last week Sunday".
@@ -673,10 +724,83 @@ fn relative(s: &Sentence, i: usize) -> Option<DateHit> {
             }
         }
         // The bare period after "the" is a duration ("the past year"), not a date.
-        if at == i && i > 0 && s.is(i - 1, "the") && off != 0 {
+        if at == i && i > 0 && s.is(i - 1, "the") && s.is_any(i, &["past", "last", "previous"]) {
             return None;
         }
         return Some(hit(i, end, FigureKind::Date, when));
+    }
+    // "rest of the week", "rest of this month", "rest the week".
+    if w == "rest" {
+        let mut k = i + 1;
+        if s.is(k, "of") {
+            k += 1;
+        }
+        if s.is_any(k, &["the", "this", "my"]) {
+            k += 1;
+        }
+        let unit = match s.word(k) {
+            Some("week") => "week",
+            Some("month") => "month",
+            Some("year") => "year",
+            _ => return None,
+        };
+        return Some(hit(i, k + 1, FigureKind::Date, When::Rest(unit)));
+    }
+    // "the weekend", "this weekend", "next weekend".
+    if let Some(off) = match w {
+        "the" | "my" | "this" => Some(0),
+        "next" | "coming" => Some(1),
+        "last" | "past" => Some(-1),
+        _ => None,
+    } {
+        if s.is(i + 1, "weekend") {
+            return Some(hit(i, i + 2, FigureKind::Date, When::Weekend(off)));
+        }
+    }
+    // "next 3 days", "past 3 weeks", "last 3year", "past few days".
+    if let Some(dir) = match w {
+        "next" | "coming" => Some(1),
+        "past" | "last" | "previous" => Some(-1),
+        _ => None,
+    } {
+        let (n, k) = match number_at(s, i + 1) {
+            Some(n) if !n.ordinal && n.value.fract() == 0.0 && n.value >= 1.0 => {
+                (Some(n.value as i32), n.end)
+            }
+            _ if s.is_any(i + 1, &["few", "several"]) => (None, i + 2),
+            _ => return None,
+        };
+        let unit = match s.word(k) {
+            Some("day" | "days") => "day",
+            Some("week" | "weeks") => "week",
+            Some("month" | "months") => "month",
+            Some("year" | "years") => "year",
+            _ => return None,
+        };
+        let when = match n {
+            Some(n) => When::Period(dir * n, unit),
+            None => When::Rest("vague"),
+        };
+        return Some(hit(i, k + 1, FigureKind::Date, when));
+    }
+    // "the week of September 15th", "the week commencing February 4", "w/c feb 4".
+    let (k, lead) = if w == "w" && s.ch(i + 1) == Some('/') && s.is(i + 2, "c") {
+        (i + 3, true)
+    } else {
+        let at = if w == "the" { i + 1 } else { i };
+        if s.is(at, "week") && s.is_any(at + 1, &["of", "commencing", "beginning", "starting"]) {
+            let k = at + 2;
+            (if s.is(k, "on") { k + 1 } else { k }, true)
+        } else {
+            (i, false)
+        }
+    };
+    if lead {
+        if let Some(d) = month_led(s, k).or_else(|| day_led(s, k)) {
+            if let When::Cal { day: Some(_), .. } = d.when {
+                return Some(hit(i, d.end, FigureKind::Date, d.when));
+            }
+        }
     }
     // "week 10".
     if w == "week" && s.attached(i + 1) == false {
@@ -754,9 +878,25 @@ fn quarter(s: &Sentence, i: usize) -> Option<DateHit> {
         let p = match s.word(k) {
             Some("quarter") => "Q",
             Some("half") if n.value <= 2.0 => "H",
+            Some("week") => "W",
             _ => return None,
         };
         let (y, e) = year_of(k + 1);
+        // "the third quarter this year", "the first week of this month", "the first week of Oct".
+        let after = if s.is(k + 1, "of") { k + 2 } else { k + 1 };
+        if y.is_none() {
+            if let Some((unit, _, e2)) = relative_period_at(s, after) {
+                if unit == "year" || (unit == "month" && p == "W") {
+                    let t = format!("XXXX-{p}{}", n.value as u32);
+                    return Some(hit(i, e2, FigureKind::Date, When::Timex(t)));
+                }
+            }
+            if p == "W" {
+                let (m, e2, _) = month_at(s, after)?;
+                let t = format!("XXXX-{m:02}-W{:02}", n.value as u32);
+                return Some(hit(i, e2, FigureKind::Date, When::Timex(t)));
+            }
+        }
         // Without a year, "the third quarter" may be of a match or a century.
         y?;
         return Some(hit(

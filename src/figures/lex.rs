@@ -52,6 +52,7 @@ pub fn lex(text: &str, from: usize, to: usize) -> Vec<Piece> {
                     Some(b) if b.is_ascii_digit() && i < to => i += 1,
                     Some(b'.') if i + 1 < to && bytes[i + 1].is_ascii_digit() => i += 1,
                     Some(b',') if comma_group(bytes, i + 1, to) => i += 1,
+                    Some(b',') if decimal_comma(bytes, start, i, to) => i += 1,
                     _ => break,
                 }
             }
@@ -89,6 +90,20 @@ pub fn lex(text: &str, from: usize, to: usize) -> Vec<Piece> {
         space = false;
     }
     out
+}
+
+/// "1,3": a comma before one or two final digits of a number with no other separator,
+/// and no list going on after it ("22,24,26").
+fn decimal_comma(bytes: &[u8], start: usize, i: usize, to: usize) -> bool {
+    let digits = bytes[i + 1..to]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let after = i + 1 + digits;
+    (1..=2).contains(&digits)
+        && bytes[start..i].iter().all(u8::is_ascii_digit)
+        && !(start > 0 && bytes[start - 1] == b',')
+        && !(after < to && bytes[after] == b',')
 }
 
 /// Whether exactly three digits start at `i` and no fourth follows: a thousands group.

@@ -257,6 +257,8 @@ fn pronoun_one(s: &Pieces, j: usize, n: &Num) -> bool {
                 | "little"
         )
     ) || s.is_any(j + 1, &["another", "by", "day"])
+        // "the right one", "a big one", "the current one".
+        || (j >= 2 && s.word(j - 1).is_some() && s.is_any(j - 2, &["the", "a", "this", "that"]))
 }
 
 /// Whether a currency follows at `k`, after a magnitude word if any.
@@ -848,6 +850,40 @@ fn join_date_ranges(s: &Pieces, hits: &mut Vec<Hit>) {
             ))
         } else {
             None
+        };
+        // "from 4 to 22 January, 2017", "between 4 and 22 of Sept".
+        let pair = pair.or_else(|| {
+            let Reading::Range(x, y) = a.reading else {
+                return None;
+            };
+            let days = [x, y]
+                .iter()
+                .all(|v| v.fract() == 0.0 && (1.0..=31.0).contains(v))
+                && a.unit.is_none();
+            let gap = b.start == a.end || (b.start == a.end + 1 && s.is_any(a.end, &["of", "in"]));
+            match (days && gap, b.when()) {
+                (
+                    true,
+                    Some(When::Cal {
+                        year,
+                        month: Some(m),
+                        day: None,
+                    }),
+                ) => {
+                    let day = |d: f64| When::Cal {
+                        year: *year,
+                        month: Some(*m),
+                        day: Some(d as u32),
+                    };
+                    Some((day(x), day(y)))
+                }
+                _ => None,
+            }
+        });
+        let start = if matches!(hits[n].reading, Reading::Range(..)) {
+            hits[n].start
+        } else {
+            start
         };
         if let Some((from, to)) = pair {
             let end = hits[n + 1].end;

@@ -166,6 +166,9 @@ fn digits_value(s: &str) -> Option<(f64, Option<&'static str>)> {
         plain = s.replace('.', "");
     } else if dots > 1 {
         return None;
+    } else if dots == 0 && commas == 1 && s.split_once(',').is_some_and(|(_, f)| f.len() < 3) {
+        plain = s.replace(',', ".");
+        note = Some("',' read as a decimal point");
     } else {
         plain = s.replace(',', "");
         if dots == 1 && commas == 0 {

@@ -53,7 +53,10 @@ fn load(data: &'static str, currency: bool) -> Lexicon {
             if pieces.is_empty() {
                 continue;
             }
-            let capitals = currency && body.len() == 3 && body.eq_ignore_ascii_case(code);
+            let capitals = currency
+                && body.len() == 3
+                && body.eq_ignore_ascii_case(code)
+                && code.bytes().all(|b| b.is_ascii_uppercase());
             by_first.entry(pieces[0].clone()).or_default().push(Form {
                 pieces,
                 code,
