@@ -198,9 +198,12 @@ fn scan(s: &Pieces) -> Vec<Hit> {
     join_date_ranges(s, &mut hits);
     borrow_years(&mut hits);
     hits.retain(|h| !h.weak);
+    let mut floor = 0;
     for h in &mut hits {
-        attach_qualifier(s, h);
+        attach_qualifier(s, h, floor);
+        floor = h.end;
     }
+    join_bounds(s, &mut hits);
     hits
 }
 
@@ -921,6 +924,10 @@ fn borrow_years(hits: &mut [Hit]) {
 
 /// Qualifiers, longest first.
 const QUALIFIERS: &[&str] = &[
+    "greater than or equal to",
+    "more than or equal to",
+    "less than or equal to",
+    "at least or equal to",
     "no more than",
     "no less than",
     "not more than",
@@ -964,10 +971,93 @@ const QUALIFIERS: &[&str] = &[
     "just",
     "exceeding",
     "beyond",
+    "smaller than",
+    "bigger than",
+    "larger than",
+    "equal to",
+    "equals to",
+    "equaling to",
 ];
 
+/// Qualifiers that make a figure a lower bound ("over 70"); the rest of the bounding ones
+/// are upper bounds.
+const LOWER_BOUNDS: &[&str] = &[
+    "more than",
+    "over",
+    "above",
+    "greater than",
+    "bigger than",
+    "larger than",
+    "at least",
+    "no less than",
+    "in excess of",
+    "upwards of",
+    "exceeding",
+    "beyond",
+    "just over",
+    "well over",
+    "greater than or equal to",
+    "more than or equal to",
+    "at least or equal to",
+    "or more",
+    "or above",
+    "or greater",
+];
+const UPPER_BOUNDS: &[&str] = &[
+    "less than",
+    "fewer than",
+    "under",
+    "below",
+    "up to",
+    "at most",
+    "no more than",
+    "not more than",
+    "smaller than",
+    "lower than",
+    "just under",
+    "less than or equal to",
+    "or less",
+    "or fewer",
+    "or below",
+];
+
+/// Whether a qualifier bounds a figure from below (Some(true)) or above (Some(false)).
+pub fn bound(qualifier: &str) -> Option<bool> {
+    if LOWER_BOUNDS.contains(&qualifier) {
+        Some(true)
+    } else if UPPER_BOUNDS.contains(&qualifier) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// "more than 10 and less than 40": two bounds of one range.
+fn join_bounds(s: &Pieces, hits: &mut Vec<Hit>) {
+    let mut n = 0;
+    while n + 1 < hits.len() {
+        let (a, b) = (&hits[n], &hits[n + 1]);
+        let bounds = (a.qualifier.and_then(bound), b.qualifier.and_then(bound));
+        let values = match (&a.reading, &b.reading) {
+            (Reading::Number(x), Reading::Number(y)) => Some((*x, *y)),
+            _ => None,
+        };
+        let adjacent = b.start == a.end + 1 && s.is(a.end, "and") && a.unit == b.unit;
+        if let (true, Some((x, y)), (Some(lower_a), Some(lower_b))) = (adjacent, values, bounds) {
+            let (lo, hi) = if lower_a { (x, y) } else { (y, x) };
+            if lower_a != lower_b && lo < hi {
+                let mut h = Hit::new(a.start, b.end, FigureKind::Range, Reading::Range(lo, hi));
+                h.unit = a.unit;
+                hits[n] = h;
+                hits.remove(n + 1);
+            }
+        }
+        n += 1;
+    }
+}
+
 /// Moves an adjacent qualifier ("over 70", "more than $5") into the figure.
-fn attach_qualifier(s: &Pieces, h: &mut Hit) {
+fn attach_qualifier(s: &Pieces, h: &mut Hit, floor: usize) {
     if !matches!(
         h.kind,
         FigureKind::Money
@@ -980,9 +1070,24 @@ fn attach_qualifier(s: &Pieces, h: &mut Hit) {
     {
         return;
     }
+    // "500 or more", "5,000 or less".
+    for q in [
+        "or more",
+        "or less",
+        "or above",
+        "or greater",
+        "or fewer",
+        "or below",
+    ] {
+        if s.is(h.end, "or") && s.is(h.end + 1, &q[3..]) {
+            h.end += 2;
+            h.qualifier = Some(q);
+            break;
+        }
+    }
     for q in QUALIFIERS {
         let n = q.split(' ').count();
-        if h.start < n {
+        if h.start < n + floor {
             continue;
         }
         let from = h.start - n;

@@ -413,9 +413,13 @@ fn words_at(s: &Sentence, i: usize, limit: usize) -> Option<Num> {
                 break;
             }
             if class == Ord::Scale && any {
-                // "a hundred thousand trillionths", "one hundredth": a fraction.
-                let value = (total + cur) / v;
-                return Some(word_num(i, j + 1, value, false));
+                // "a hundred thousand trillionths", "one hundredth": a fraction; but
+                // "three trillionth" is the 3,000,000,000,000th.
+                let n = total + cur;
+                if plural || n == 1.0 {
+                    return Some(word_num(i, j + 1, n / v, false));
+                }
+                return Some(word_num(i, j + 1, n * v, true));
             }
             let start = if last == Last::Tens && class == Ord::Unit {
                 tens_at
@@ -509,7 +513,8 @@ fn denominator_at(s: &Sentence, j: usize) -> Option<(f64, usize, bool)> {
         "halves" => return Some((2.0, j + 1, true)),
         "quarter" => return Some((4.0, j + 1, false)),
         "quarters" => return Some((4.0, j + 1, true)),
-        "first" | "second" => return None,
+        "first" | "second" | "hundred" => return None,
+        w if scale_word(w).is_some() => return None,
         _ => {}
     }
     let mut end = j + 1;

@@ -146,6 +146,23 @@ fn resolved(file: &str, f: &Figure, expected: &Json) -> Option<bool> {
         });
     }
     let res = expected.get("Resolution")?;
+    // Number ranges: "(30,)" is "more than 30", "[20,100]" a closed range.
+    if file.contains("Range") {
+        let v = res.get("value")?.as_str()?;
+        let inner = v.get(1..v.len().saturating_sub(1))?;
+        let (lo, hi) = inner.split_once(',')?;
+        let (lo, hi) = (lo.trim().parse::<f64>().ok(), hi.trim().parse::<f64>().ok());
+        let bound = f.qualifier.as_deref().and_then(figures::bound);
+        return Some(match (&f.value, lo, hi) {
+            (Some(Value::Range { from, to }), Some(a), Some(b)) => {
+                matches!((&**from, &**to), (Value::Number(x), Value::Number(y)) if close(*x, a) && close(*y, b))
+            }
+            (Some(Value::Number(x)), Some(a), None) => bound == Some(true) && close(*x, a),
+            (Some(Value::Number(x)), None, Some(b)) => bound == Some(false) && close(*x, b),
+            (Some(Value::Number(x)), Some(a), Some(b)) => a == b && close(*x, a),
+            _ => false,
+        });
+    }
     let want: f64 = match res.get("value")?.as_str() {
         Some(v) => v.trim_end_matches('%').parse().ok()?,
         None => return Some(f.value.is_none()),
@@ -196,7 +213,7 @@ fn score_file(path: &Path) -> Result<(Tally, Tally), String> {
         let chars = |byte: usize| text[..byte].chars().count();
         // The recognizers leave qualifiers out of spans ("about $ 14 million"); the
         // analyser keeps them in, so they are skipped here.
-        let spans: Vec<(usize, usize, &Figure)> = found
+        let spans: Vec<(usize, usize, usize, &Figure)> = found
             .iter()
             .map(|f| {
                 let skip = f.qualifier.as_deref().map_or(0, |q| {
@@ -211,7 +228,12 @@ fn score_file(path: &Path) -> Result<(Tally, Tally), String> {
                         0
                     }
                 });
-                (chars(f.span.start) + skip, chars(f.span.end), f)
+                (
+                    chars(f.span.start),
+                    chars(f.span.start) + skip,
+                    chars(f.span.end),
+                    f,
+                )
             })
             .collect();
         let tally = if not_supported {
@@ -224,9 +246,9 @@ fn score_file(path: &Path) -> Result<(Tally, Tally), String> {
                 continue;
             };
             tally.items += 1;
-            let exact = spans
-                .iter()
-                .find(|(s, e, f)| (*s, *e) == span && kinds.contains(&f.kind));
+            let exact = spans.iter().find(|(s, bare, e, f)| {
+                (*s == span.0 || *bare == span.0) && *e == span.1 && kinds.contains(&f.kind)
+            });
             // A number inside a wider figure with the same value ("10000" inside "$10000")
             // counts for the number files, which ask for bare numbers.
             let inside = || {
@@ -235,7 +257,7 @@ fn score_file(path: &Path) -> Result<(Tally, Tally), String> {
                     .as_str()?
                     .parse::<f64>()
                     .ok()?;
-                spans.iter().find(|(s, e, f)| {
+                spans.iter().find(|(s, _, e, f)| {
                     *s <= span.0
                         && span.1 <= *e
                         && matches!(f.value, Some(Value::Number(v)) if close(v, want))
@@ -271,7 +293,7 @@ fn score_file(path: &Path) -> Result<(Tally, Tally), String> {
                     );
                 }
             };
-            if let Some((_, _, f)) = hit {
+            if let Some((_, _, _, f)) = hit {
                 tally.found += 1;
                 if let Some(ok) = resolved(file, f, r) {
                     tally.checkable += 1;
