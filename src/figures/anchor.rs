@@ -41,9 +41,16 @@ impl Evidence {
                 } = w
                 {
                     years.push(*y);
-                    if let (Some(m), Some(d), None, true) =
-                        (month, day, self.top_date, self.sentences <= TOP_SENTENCES)
-                    {
+                    // The article's own date stands alone or opens its sentence ("October
+                    // 15, 2025 — …", "HANOI, Oct. 15 (VNA) –"), not inside a story's events.
+                    let opens = h.start <= 3 || s.len() <= 8;
+                    if let (Some(m), Some(d), None, true, true) = (
+                        month,
+                        day,
+                        self.top_date,
+                        self.sentences <= TOP_SENTENCES,
+                        opens,
+                    ) {
                         self.top_date = Some((*y, *m, *d));
                     }
                 }
@@ -83,15 +90,19 @@ pub struct Anchor {
     source: String,
     /// A guess from indirect evidence: values resolved from it are flagged uncertain.
     weak: bool,
+    /// The date is the article's own (dateline or top), not the caller's reference: partial
+    /// dates ("January 12") take their year from it.
+    own: bool,
 }
 
 impl Anchor {
     pub fn find(cleaned: &Cleaned, reference: Option<&str>, ev: &Evidence, _text: &str) -> Anchor {
-        let full = |date: (i32, u32, u32), source: String| Anchor {
+        let full = |date: (i32, u32, u32), source: String, own: bool| Anchor {
             year: Some(date.0),
             date: Some(date),
             source,
             weak: false,
+            own,
         };
         if let Some(d) = cleaned
             .dateline
@@ -99,16 +110,17 @@ impl Anchor {
             .and_then(|d| d.date.as_deref())
             .and_then(parse_iso)
         {
-            return full(d, "the dateline".into());
+            return full(d, "the dateline".into(), true);
         }
         if let Some(d) = ev.top_date {
             return full(
                 d,
                 format!("the date near the top, {}", iso(days(d.0, d.1, d.2))),
+                true,
             );
         }
         if let Some(d) = reference.and_then(parse_iso) {
-            return full(d, "the reference date".into());
+            return full(d, "the reference date".into(), false);
         }
         for (n, words) in &ev.anniversaries {
             let need = words.len().min(2);
@@ -126,6 +138,7 @@ impl Anchor {
                     date: None,
                     source: format!("the {n}th anniversary of an event of {base}"),
                     weak: true,
+                    own: false,
                 };
             }
         }
@@ -135,12 +148,14 @@ impl Anchor {
                 date: None,
                 source: format!("the latest year the article gives, {y}"),
                 weak: true,
+                own: false,
             },
             None => Anchor {
                 year: None,
                 date: None,
                 source: String::new(),
                 weak: true,
+                own: false,
             },
         }
     }
@@ -172,7 +187,19 @@ impl Anchor {
                         ),
                         None => return unanchored("relative year"),
                     },
-                    None => (None, None, false),
+                    // "January 12" in an article dated 2026-01-14: the year that puts the
+                    // date nearest the article's.
+                    None => match (self.date.filter(|_| self.own), month) {
+                        (Some((ay, am, _)), Some(m)) => {
+                            let y = match *m as i32 - am as i32 {
+                                d if d > 6 => ay - 1,
+                                d if d < -6 => ay + 1,
+                                _ => ay,
+                            };
+                            (Some(y), from(format!("year read as {y}")), false)
+                        }
+                        _ => (None, None, false),
+                    },
                 };
                 let y_text = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
                 let value = match (month, day) {
@@ -289,6 +316,18 @@ impl Anchor {
                 None => unanchored("relative month"),
             },
             When::Timex(t) => (text(t.clone()), false, None),
+            When::InYear(off, part) => match self.year {
+                Some(y) => (
+                    text(format!("{:04}-{part}", y + off)),
+                    self.weak,
+                    from(format!("year read as {}", y + off)),
+                ),
+                None => (
+                    text(format!("XXXX-{part}")),
+                    true,
+                    Some("relative year; the article gives no date to read it against".into()),
+                ),
+            },
             When::Weekend(off) => match self.date.filter(|_| !self.weak) {
                 Some((y, m, d)) => (
                     text(format!("{}-WE", iso_week(days(y, m, d) + 7 * *off as i64))),

@@ -31,6 +31,9 @@ pub enum When {
     Timex(String),
     /// The weekend of this (0), next (1) or last (-1) week.
     Weekend(i32),
+    /// A part of the year relative to the article's year: "Q3 this year" is (0, "Q3"),
+    /// "next spring" (1, "SP").
+    InYear(i32, String),
     /// "next 3 days" (3, "day"), "past 3 weeks" (-3, "week"): a span from the article's date.
     Period(i32, &'static str),
     /// "rest of the week": from the article's date to the end of the week or month.
@@ -848,6 +851,14 @@ fn quarter(s: &Sentence, i: usize) -> Option<DateHit> {
             return None;
         }
         let (y, e) = year_of(i + 2);
+        if let (None, Some(("year", off, e2))) = (y, relative_period_at(s, i + 2)) {
+            return Some(hit(
+                i,
+                e2,
+                FigureKind::Date,
+                When::InYear(off, format!("{raw}{n}")),
+            ));
+        }
         return Some(hit(
             i,
             e,
@@ -885,11 +896,14 @@ fn quarter(s: &Sentence, i: usize) -> Option<DateHit> {
         // "the third quarter this year", "the first week of this month", "the first week of Oct".
         let after = if s.is(k + 1, "of") { k + 2 } else { k + 1 };
         if y.is_none() {
-            if let Some((unit, _, e2)) = relative_period_at(s, after) {
-                if unit == "year" || (unit == "month" && p == "W") {
-                    let t = format!("XXXX-{p}{}", n.value as u32);
-                    return Some(hit(i, e2, FigureKind::Date, When::Timex(t)));
-                }
+            if let Some((unit, off, e2)) = relative_period_at(s, after) {
+                let part = format!("{p}{}", n.value as u32);
+                let when = match unit {
+                    "year" => When::InYear(off, part),
+                    "month" if p == "W" => When::Timex(format!("XXXX-XX-{part}")),
+                    _ => return None,
+                };
+                return Some(hit(i, e2, FigureKind::Date, when));
             }
             if p == "W" {
                 let (m, e2, _) = month_at(s, after)?;
@@ -919,12 +933,11 @@ fn quarter(s: &Sentence, i: usize) -> Option<DateHit> {
     {
         return None;
     }
-    Some(hit(
-        i,
-        e,
-        FigureKind::Date,
-        When::Timex(timex(y, code.to_string())),
-    ))
+    let when = match (rel, y) {
+        (Some(off), None) => When::InYear(off, code.to_string()),
+        _ => When::Timex(timex(y, code.to_string())),
+    };
+    Some(hit(i, e, FigureKind::Date, when))
 }
 
 /// Times of day: "7:56 pm", "7pm", "12:34:20", "7 o'clock", "noon", "half past eight",

@@ -1336,6 +1336,40 @@ mod tests {
     }
 
     #[test]
+    fn partial_and_relative_dates_follow_the_date_at_the_top() {
+        let text = "HANOI, January 14, 2026 (VNA) – Talks opened.\nThe January 12 session, last week and this year mattered.";
+        let f = figures(text, Some("2020-01-01"));
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.value.clone(), f.uncertain))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("January 14, 2026", txt("2026-01-14"), false),
+                ("January 12", txt("2026-01-12"), false),
+                ("last week", txt("2026-W02"), false),
+                ("this year", txt("2026"), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn weak_evidence_resolves_but_is_flagged() {
+        let f = figures("Trade grew in 2024.\nThis year it will grow again.", None);
+        let this_year = f.iter().find(|f| f.text == "This year").unwrap();
+        assert_eq!(
+            (this_year.value.clone(), this_year.uncertain),
+            (txt("2024"), true)
+        );
+        assert!(this_year
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("latest year"));
+    }
+
+    #[test]
     fn vague_and_pronoun_uses_are_not_figures() {
         for text in [
             "in recent years",
