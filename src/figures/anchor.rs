@@ -66,13 +66,13 @@ impl Evidence {
                         .filter(|&j| s.capitalised(j) && s.raw(j).len() > 3)
                         .map(|j| s.raw(j).to_lowercase())
                         .collect();
-                    if !words.is_empty() {
+                    if !words.is_empty() && self.anniversaries.len() < 4 {
                         self.anniversaries.push((n as i32, words));
                     }
                 }
             }
         }
-        if !years.is_empty() {
+        if !years.is_empty() && self.dated.len() < 200 {
             let first = s.pieces.first().map_or(0, |p| p.start);
             let last = s.pieces.last().map_or(0, |p| p.end);
             self.dated

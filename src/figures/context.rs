@@ -240,7 +240,7 @@ fn phrase_before(s: &Sentence, k: usize) -> Option<String> {
 
 /// The plural noun nearest before piece `k`: what "ones" stands for.
 fn plural_before(s: &Sentence, k: usize) -> Option<String> {
-    (0..k).rev().find_map(|j| {
+    (k.saturating_sub(40)..k).rev().find_map(|j| {
         let w = s.word(j)?;
         let plural = w.len() > 3
             && w.ends_with('s')
@@ -413,9 +413,10 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
     }
     if worth {
         // "16 investment projects in Russia, worth 1.6 billion USD".
-        if let Some(c) = (0..n)
+        if let Some(c) = (n.saturating_sub(4)..n)
             .rev()
-            .find_map(|p| counted(s, hits, p).filter(|_| hits[p].kind == FigureKind::Cardinal))
+            .filter(|&p| hits[p].kind == FigureKind::Cardinal)
+            .find_map(|p| counted(s, hits, p))
         {
             ctx.subject = Some(c);
             return;

@@ -88,7 +88,7 @@ pub fn month_word(w: &str) -> Option<(u32, bool)> {
     })
 }
 
-fn weekday_word(w: &str) -> Option<(u32, bool)> {
+pub fn weekday_word(w: &str) -> Option<(u32, bool)> {
     Some(match w {
         "monday" => (1, false),
         "tuesday" => (2, false),
@@ -110,7 +110,7 @@ fn weekday_word(w: &str) -> Option<(u32, bool)> {
     })
 }
 
-fn part_of_day(w: &str) -> Option<&'static str> {
+pub fn part_of_day(w: &str) -> Option<&'static str> {
     Some(match w {
         "morning" => "MO",
         "afternoon" => "AF",

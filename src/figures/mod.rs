@@ -180,6 +180,10 @@ fn scan(s: &Pieces) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
     let mut i = 0;
     while i < s.len() {
+        if !could_start(s, i) {
+            i += 1;
+            continue;
+        }
         let date = dates::date_at(s, i);
         let quantity = quantity_at(s, i);
         let pick = match (date, quantity) {
@@ -205,6 +209,79 @@ fn scan(s: &Pieces) -> Vec<Hit> {
     }
     join_bounds(s, &mut hits);
     hits
+}
+
+/// Words other than numbers, months and weekdays that can open a figure.
+const OPENERS: &[&str] = &[
+    "this",
+    "next",
+    "last",
+    "past",
+    "previous",
+    "prior",
+    "coming",
+    "current",
+    "following",
+    "the",
+    "my",
+    "month",
+    "week",
+    "rest",
+    "w",
+    "mid",
+    "midday",
+    "midnight",
+    "noon",
+    "midafternoon",
+    "midmorning",
+    "in",
+    "lunchtime",
+    "early",
+    "late",
+    "later",
+    "earlier",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "another",
+    "all",
+    "full",
+    "few",
+    "several",
+    "some",
+    "percent",
+    "per",
+    "percentage",
+    "pct",
+    "basis",
+    "bps",
+    "q",
+    "h",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+];
+
+/// Whether a figure can start at piece `i`: a cheap test that spares the full grammar on
+/// most words.
+fn could_start(s: &Pieces, i: usize) -> bool {
+    match s.pieces[i].kind {
+        lex::Kind::Num => true,
+        lex::Kind::Other(c) => {
+            matches!(c, '-' | '−' | '%') || CURRENCIES.longest_at(s, i).is_some()
+        }
+        lex::Kind::Word => {
+            let w = s.word(i).unwrap_or("");
+            numbers::may_start_number(w)
+                || OPENERS.contains(&w)
+                || dates::month_word(w).is_some()
+                || dates::weekday_word(w).is_some()
+                || dates::part_of_day(w).is_some()
+                || CURRENCIES.longest_at(s, i).is_some()
+        }
+    }
 }
 
 fn from_date(d: dates::DateHit) -> Hit {
@@ -790,110 +867,95 @@ fn vague_or_article_duration(s: &Pieces, i: usize) -> Option<Hit> {
 }
 
 /// Joins "November 19 to 20", "from 4 to 22 January, 2017", "between Oct. 2 and October 22",
-/// "Friday through Sunday", "today till tomorrow" into ranges.
+/// "Friday through Sunday", "today till tomorrow" into ranges. One pass, no shifting.
 fn join_date_ranges(s: &Pieces, hits: &mut Vec<Hit>) {
-    let mut n = 0;
-    while n + 1 < hits.len() {
-        let (a, b) = (&hits[n], &hits[n + 1]);
-        let start = range_start(s, a.start);
-        let joined = connector(s, a.end, a.start).is_some_and(|c| c == b.start);
-        let dated = |h: &Hit| matches!(h.kind, FigureKind::Date) && h.when().is_some();
-        let day_only = |h: &Hit| match h.reading {
-            Reading::Number(v) if h.kind == FigureKind::Cardinal => {
-                (1.0..=31.0).contains(&v) && v.fract() == 0.0
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for b in hits.drain(..) {
+        let pair = out.last().and_then(|a| date_pair(s, a, &b));
+        match pair {
+            Some((from, to)) => {
+                let a = out.pop().unwrap_or_else(|| b.clone());
+                let start = match a.reading {
+                    Reading::Range(..) => a.start,
+                    _ => range_start(s, a.start),
+                };
+                out.push(Hit::new(
+                    start,
+                    b.end,
+                    FigureKind::Range,
+                    Reading::Span(from, to),
+                ));
             }
-            _ => false,
-        };
-        let pair = if !joined {
-            None
-        } else if dated(a) && dated(b) {
-            Some((
-                a.when().cloned().unwrap_or(When::Day(0)),
-                b.when().cloned().unwrap_or(When::Day(0)),
-            ))
-        } else if let (
-            Some(When::Cal {
-                year,
-                month: Some(m),
-                day: Some(_),
-            }),
-            true,
-        ) = (a.when(), day_only(b))
-        {
-            let Reading::Number(d) = b.reading else {
-                unreachable!()
-            };
-            Some((
-                a.when().cloned().unwrap_or(When::Day(0)),
-                When::Cal {
-                    year: *year,
-                    month: Some(*m),
-                    day: Some(d as u32),
-                },
-            ))
-        } else if let (
-            true,
-            Some(When::Cal {
-                year,
-                month: Some(m),
-                day: Some(_),
-            }),
-        ) = (day_only(a), b.when())
-        {
-            let Reading::Number(d) = a.reading else {
-                unreachable!()
-            };
-            Some((
-                When::Cal {
-                    year: *year,
-                    month: Some(*m),
-                    day: Some(d as u32),
-                },
-                b.when().cloned().unwrap_or(When::Day(0)),
-            ))
-        } else {
-            None
-        };
-        // "from 4 to 22 January, 2017", "between 4 and 22 of Sept".
-        let pair = pair.or_else(|| {
-            let Reading::Range(x, y) = a.reading else {
-                return None;
-            };
-            let days = [x, y]
-                .iter()
-                .all(|v| v.fract() == 0.0 && (1.0..=31.0).contains(v))
-                && a.unit.is_none();
-            let gap = b.start == a.end || (b.start == a.end + 1 && s.is_any(a.end, &["of", "in"]));
-            match (days && gap, b.when()) {
-                (
-                    true,
-                    Some(When::Cal {
-                        year,
-                        month: Some(m),
-                        day: None,
-                    }),
-                ) => {
-                    let day = |d: f64| When::Cal {
-                        year: *year,
-                        month: Some(*m),
-                        day: Some(d as u32),
-                    };
-                    Some((day(x), day(y)))
-                }
-                _ => None,
-            }
-        });
-        let start = if matches!(hits[n].reading, Reading::Range(..)) {
-            hits[n].start
-        } else {
-            start
-        };
-        if let Some((from, to)) = pair {
-            let end = hits[n + 1].end;
-            hits[n] = Hit::new(start, end, FigureKind::Range, Reading::Span(from, to));
-            hits.remove(n + 1);
+            None => out.push(b),
         }
-        n += 1;
+    }
+    *hits = out;
+}
+
+/// The two ends of a date range made of hits `a` and `b`, if they make one.
+fn date_pair(s: &Pieces, a: &Hit, b: &Hit) -> Option<(When, When)> {
+    let day_of = |h: &Hit| match h.reading {
+        Reading::Number(v)
+            if h.kind == FigureKind::Cardinal && v.fract() == 0.0 && (1.0..=31.0).contains(&v) =>
+        {
+            Some(v as u32)
+        }
+        _ => None,
+    };
+    let with_day = |w: &When, d: u32| match w {
+        When::Cal {
+            year,
+            month: Some(m),
+            ..
+        } => Some(When::Cal {
+            year: *year,
+            month: Some(*m),
+            day: Some(d),
+        }),
+        _ => None,
+    };
+    let has_day = |h: &Hit| {
+        matches!(
+            h.when(),
+            Some(When::Cal {
+                month: Some(_),
+                day: Some(_),
+                ..
+            })
+        )
+    };
+    if connector(s, a.end, a.start) == Some(b.start) {
+        let dated = |h: &Hit| h.kind == FigureKind::Date && h.when().is_some();
+        if dated(a) && dated(b) {
+            return Some((a.when()?.clone(), b.when()?.clone()));
+        }
+        // "November 19 to 20".
+        if let (true, Some(d)) = (has_day(a), day_of(b)) {
+            return Some((a.when()?.clone(), with_day(a.when()?, d)?));
+        }
+        // "19 to November 20" reads the first day in the second's month.
+        if let (Some(d), true) = (day_of(a), has_day(b)) {
+            return Some((with_day(b.when()?, d)?, b.when()?.clone()));
+        }
+    }
+    // "from 4 to 22 January, 2017", "between 4 and 22 of Sept".
+    let Reading::Range(x, y) = a.reading else {
+        return None;
+    };
+    let days = [x, y]
+        .iter()
+        .all(|v| v.fract() == 0.0 && (1.0..=31.0).contains(v))
+        && a.unit.is_none();
+    let gap = b.start == a.end || (b.start == a.end + 1 && s.is_any(a.end, &["of", "in"]));
+    match b.when() {
+        Some(
+            w @ When::Cal {
+                day: None,
+                month: Some(_),
+                ..
+            },
+        ) if days && gap => Some((with_day(w, x as u32)?, with_day(w, y as u32)?)),
+        _ => None,
     }
 }
 
@@ -1032,28 +1094,36 @@ pub fn bound(qualifier: &str) -> Option<bool> {
     }
 }
 
-/// "more than 10 and less than 40": two bounds of one range.
+/// "more than 10 and less than 40": two bounds of one range. One pass, no shifting.
 fn join_bounds(s: &Pieces, hits: &mut Vec<Hit>) {
-    let mut n = 0;
-    while n + 1 < hits.len() {
-        let (a, b) = (&hits[n], &hits[n + 1]);
-        let bounds = (a.qualifier.and_then(bound), b.qualifier.and_then(bound));
-        let values = match (&a.reading, &b.reading) {
-            (Reading::Number(x), Reading::Number(y)) => Some((*x, *y)),
-            _ => None,
-        };
-        let adjacent = b.start == a.end + 1 && s.is(a.end, "and") && a.unit == b.unit;
-        if let (true, Some((x, y)), (Some(lower_a), Some(lower_b))) = (adjacent, values, bounds) {
-            let (lo, hi) = if lower_a { (x, y) } else { (y, x) };
-            if lower_a != lower_b && lo < hi {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for b in hits.drain(..) {
+        let joined = out.last().and_then(|a| {
+            let (Some(lower_a), Some(lower_b)) =
+                (a.qualifier.and_then(bound), b.qualifier.and_then(bound))
+            else {
+                return None;
+            };
+            let (Reading::Number(x), Reading::Number(y)) = (&a.reading, &b.reading) else {
+                return None;
+            };
+            let adjacent = b.start == a.end + 1 && s.is(a.end, "and") && a.unit == b.unit;
+            let (lo, hi) = if lower_a { (*x, *y) } else { (*y, *x) };
+            (adjacent && lower_a != lower_b && lo < hi).then(|| {
                 let mut h = Hit::new(a.start, b.end, FigureKind::Range, Reading::Range(lo, hi));
                 h.unit = a.unit;
-                hits[n] = h;
-                hits.remove(n + 1);
+                h
+            })
+        });
+        match joined {
+            Some(h) => {
+                out.pop();
+                out.push(h);
             }
+            None => out.push(b),
         }
-        n += 1;
     }
+    *hits = out;
 }
 
 /// Moves an adjacent qualifier ("over 70", "more than $5") into the figure.

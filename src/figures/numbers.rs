@@ -135,6 +135,16 @@ fn ordinal_word(w: &str) -> Option<(f64, Ord, bool)> {
     Some((v, class, plural))
 }
 
+/// Whether `w` may begin a number in words, a fraction or an ordinal.
+pub fn may_start_number(w: &str) -> bool {
+    is_number_word(w)
+        || ordinal_word(w).is_some()
+        || matches!(
+            w,
+            "a" | "an" | "minus" | "negative" | "half" | "quarter" | "naught" | "nought"
+        )
+}
+
 /// Whether `w` starts a number in words.
 pub fn is_number_word(w: &str) -> bool {
     unit_word(w).is_some()
