@@ -125,8 +125,8 @@ impl Passage<'_> {
         {
             n.end -= 1;
         }
-        if self.folded(n.start) == "the"
-            && n.end - n.start > 1
+        if n.end - n.start > 1
+            && self.folded(n.start) == "the"
             && !self.is_phrase(n.start, n.end, LOC)
         {
             n.start += 1;

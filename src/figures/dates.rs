@@ -59,6 +59,7 @@ pub struct DateHit {
     pub note: Option<&'static str>,
 }
 
+/// Month number of a lower-case month name or abbreviation, and whether it was abbreviated.
 pub fn month_word(w: &str) -> Option<(u32, bool)> {
     Some(match w {
         "january" => (1, false),
