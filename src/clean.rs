@@ -167,7 +167,7 @@ pub fn clean(input: &str, include: &[usize]) -> Cleaned {
     mark_closing_signature(&text, &lines, &mut roles);
     mark_title(&text, &lines, &mut roles);
     let dateline = find_dateline(&text, &lines, &roles);
-    mark_duplicates(&text, &lines, &mut roles, dateline.as_ref().map(|d| d.0));
+    mark_duplicates(&text, &lines, &mut roles, dateline.as_ref().map(|d| d.line));
 
     let mut paragraphs = Vec::with_capacity(lines.len() + 3);
     let mut dateline_out = None;
@@ -177,17 +177,13 @@ pub fn clean(input: &str, include: &[usize]) -> Cleaned {
             continue;
         }
         let mut body = line;
-        if let Some((_, prefix, place)) = dateline.as_ref().filter(|d| d.0 == i) {
+        if let Some(found) = dateline.as_ref().filter(|d| d.line == i) {
             paragraphs.push(Paragraph {
-                span: *prefix,
+                span: found.dateline.span,
                 role: Role::Dateline,
             });
-            dateline_out = Some(Dateline {
-                span: *prefix,
-                place: place.of(&text).to_string(),
-                date: None,
-            });
-            body.start = next_non_space(&text, prefix.end);
+            body.start = next_non_space(&text, found.dateline.span.end);
+            dateline_out = Some(found.dateline.clone());
         }
         let tail = inline_tail(&text, body);
         if !body.is_empty() && body.start < tail.first().map_or(body.end, |t| t.span.start) {
@@ -314,9 +310,15 @@ fn mark_title(text: &str, lines: &[Span], roles: &mut [Role]) {
     }
 }
 
-/// (line index, prefix span with its dash, place span) of a dateline opening one of the
-/// first body lines: "MOSCOW —", "Hanoi (VNA) –", "WASHINGTON, Oct 5 (Reuters) -".
-fn find_dateline(text: &str, lines: &[Span], roles: &[Role]) -> Option<(usize, Span, Span)> {
+/// A dateline and the line it opens.
+struct FoundDateline {
+    line: usize,
+    dateline: Dateline,
+}
+
+/// The dateline opening one of the first body lines: "MOSCOW —", "Hanoi (VNA) –",
+/// "WASHINGTON, Oct. 5, 2025 (Reuters) -". Its span runs to the dash.
+fn find_dateline(text: &str, lines: &[Span], roles: &[Role]) -> Option<FoundDateline> {
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
             r"^(?P<place>\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]{1,2}\p{Lu}[\p{L}\p{M}.'’\-]*){0,3})(?:,? (?P<date>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:,? \d{4})?))?(?P<agency> ?\([\p{L}\p{M} ./]{2,30}\))?\s*(?P<dash>—|–|--|-)\s+\S",
@@ -337,15 +339,36 @@ fn find_dateline(text: &str, lines: &[Span], roles: &[Role]) -> Option<(usize, S
         let words = place.as_str().split_whitespace().count();
         if all_caps || c.name("agency").is_some() || (em_dash && words <= 3) {
             let dash = c.name("dash").expect("always captured");
-            let place_end = c.name("agency").map_or(place.end(), |a| a.end());
-            return Some((
-                i,
-                Span::new(line.start, line.start + dash.end()),
-                Span::new(line.start + place.start(), line.start + place_end),
-            ));
+            // The agency belongs with the place: "Hanoi (VNA)".
+            let place = format!(
+                "{}{}",
+                place.as_str(),
+                c.name("agency").map_or("", |a| a.as_str())
+            );
+            return Some(FoundDateline {
+                line: i,
+                dateline: Dateline {
+                    span: Span::new(line.start, line.start + dash.end()),
+                    place,
+                    date: c.name("date").and_then(|d| iso_date(d.as_str())),
+                },
+            });
         }
     }
     None
+}
+
+/// "Oct. 5, 2025" → "2025-10-05"; `None` without a year, where the day alone says too
+/// little to anchor anything.
+fn iso_date(s: &str) -> Option<String> {
+    let mut words = s.split([' ', ',']).filter(|w| !w.is_empty());
+    let month = words.next()?.trim_end_matches('.').to_lowercase();
+    let (month, _) = crate::figures::month_word(&month)?;
+    let day: u32 = words.next()?.parse().ok()?;
+    let year: i32 = words.next()?.parse().ok()?;
+    (1..=31)
+        .contains(&day)
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// Lines repeating another: exact repeats after the first, and near-verbatim copies of
@@ -548,6 +571,19 @@ mod tests {
                 Role::Body
             ]
         );
+    }
+
+    #[test]
+    fn dateline_dates() {
+        let c = clean("HANOI, January 14, 2026 (VNA) – Talks opened.", &[]);
+        let d = c.dateline.unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.date.as_deref()),
+            ("HANOI (VNA)", Some("2026-01-14"))
+        );
+        let c = clean("WASHINGTON, Oct. 5 (Reuters) - Talks opened.", &[]);
+        let d = c.dateline.unwrap();
+        assert_eq!((d.place.as_str(), d.date), ("WASHINGTON (Reuters)", None));
     }
 
     #[test]

@@ -81,6 +81,12 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+/// White space, and the invisible zero-width space and byte-order mark that pasted text
+/// carries between words.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
 /// Length of a dotted abbreviation at the start of `s` ("U.S.", "a.m.", "U.N."): single
 /// letters each followed by a dot, at least two of them, not followed by a letter.
 fn dotted_abbreviation(s: &str) -> Option<usize> {
@@ -108,7 +114,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
+        if is_space(c) {
             continue;
         }
         let kind = if c.is_numeric() {

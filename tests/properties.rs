@@ -3,6 +3,7 @@
 //! is made of body sentences, offsets agree across units, and the output is deterministic.
 
 use article_analyser::report::{Analysis, OffsetUnit, Role, Span};
+use article_analyser::tokenize::is_space;
 use article_analyser::{analyse, Options};
 use proptest::prelude::*;
 
@@ -60,7 +61,7 @@ fn check_invariants(text: &str) {
             .filter(|s| s.paragraph == i)
             .map(|s| s.span.of(text))
             .collect();
-        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let squash = |s: &str| s.chars().filter(|&c| !is_space(c)).collect::<String>();
         assert_eq!(
             squash(&own.concat()),
             squash(p.span.of(text)),
@@ -162,6 +163,26 @@ proptest! {
     #[test]
     fn invariants_hold_on_any_string(text in any::<String>()) {
         check_invariants(&text);
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Regressions {
+    case: Vec<Regression>,
+}
+
+#[derive(serde::Deserialize)]
+struct Regression {
+    input: String,
+}
+
+#[test]
+fn invariants_hold_on_past_regressions() {
+    let file = include_str!("data/regressions.toml");
+    let cases: Regressions = toml::from_str(file).expect("tests/data/regressions.toml parses");
+    assert!(!cases.case.is_empty());
+    for case in cases.case {
+        check_invariants(&case.input);
     }
 }
 
