@@ -1,0 +1,96 @@
+// Shared set-up for the browser tests: one static server and one headless Chromium
+// for the whole file, a fresh browser context per test, and helpers that act as a
+// person would (paste, click, read what is on screen).
+import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { start } from '../../scripts/serve.mjs';
+
+const fixtures = new URL('../fixtures/', import.meta.url).pathname;
+
+/** The sample articles with their gold annotations. */
+export const ARTICLES = readdirSync(fixtures)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => {
+    const id = f.replace(/\.txt$/, '');
+    return {
+      id,
+      text: readFileSync(fixtures + f, 'utf8'),
+      gold: JSON.parse(readFileSync(`${fixtures}${id}.gold.json`, 'utf8')),
+    };
+  });
+
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']) {
+    try {
+      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error('no Chromium found: run `make test`, or set CHROMIUM_PATH');
+}
+
+export async function launch({ root } = {}) {
+  const { server, url } = await start({ port: 0, root });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** A new page on the app, ready to analyse. `options` go to browser.newContext. */
+export async function openPage(env, options = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1360, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(env.url);
+  await waitReady(page);
+  return { context, page, errors };
+}
+
+export async function waitReady(page) {
+  // The first (empty) analysis has run once the empty-input message is shown.
+  await page.waitForFunction(() => document.documentElement.dataset.analysed !== undefined || document.getElementById('message').textContent !== '');
+}
+
+/** Puts `text` in the article box as a paste would, and waits for its analysis. */
+export async function paste(page, text) {
+  const before = await page.evaluate(() => document.documentElement.dataset.analysed || '0');
+  await page.locator('#input').focus();
+  await page.evaluate((t) => {
+    const input = document.getElementById('input');
+    input.value = t;
+    input.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+  }, text);
+  await waitAnalysed(page, before);
+}
+
+export async function waitAnalysed(page, before) {
+  await page.waitForFunction(
+    (b) => (document.documentElement.dataset.analysed || '0') !== b && !document.body.classList.contains('busy'),
+    before,
+  );
+}
+
+export async function analysedCount(page) {
+  return page.evaluate(() => document.documentElement.dataset.analysed || '0');
+}
