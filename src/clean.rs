@@ -1,6 +1,8 @@
 //! Normalises the input to NFC with a map back to it, and gives each paragraph a role.
 
 use crate::report::{Dateline, Paragraph, Role, Span};
+use regex::Regex;
+use std::sync::LazyLock;
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 /// The cleaned view of an input text.
@@ -159,19 +161,44 @@ fn is_composing_starter(c: char) -> bool {
 /// body.
 pub fn clean(input: &str, include: &[usize]) -> Cleaned {
     let (text, map) = normalise(input);
-    let mut paragraphs = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let lead = line.len() - line.trim_start().len();
-            let s = start + lead;
+    let lines = lines(&text);
+    let mut roles: Vec<Role> = lines.iter().map(|l| line_role(l.of(&text))).collect();
+    mark_related_trailer(&text, &lines, &mut roles);
+    mark_closing_signature(&text, &lines, &mut roles);
+    mark_title(&text, &lines, &mut roles);
+    let dateline = find_dateline(&text, &lines, &roles);
+    mark_duplicates(&text, &lines, &mut roles, dateline.as_ref().map(|d| d.0));
+
+    let mut paragraphs = Vec::with_capacity(lines.len() + 3);
+    let mut dateline_out = None;
+    for (i, (&line, &role)) in lines.iter().zip(&roles).enumerate() {
+        if role != Role::Body {
+            paragraphs.push(Paragraph { span: line, role });
+            continue;
+        }
+        let mut body = line;
+        if let Some((_, prefix, place)) = dateline.as_ref().filter(|d| d.0 == i) {
             paragraphs.push(Paragraph {
-                span: Span::new(s, s + trimmed.len()),
+                span: *prefix,
+                role: Role::Dateline,
+            });
+            dateline_out = Some(Dateline {
+                span: *prefix,
+                place: place.of(&text).to_string(),
+                date: None,
+            });
+            body.start = next_non_space(&text, prefix.end);
+        }
+        let tail = inline_tail(&text, body);
+        if !body.is_empty() && body.start < tail.first().map_or(body.end, |t| t.span.start) {
+            let end = tail.first().map_or(body.end, |t| t.span.start);
+            let end = body.start + text[body.start..end].trim_end().len();
+            paragraphs.push(Paragraph {
+                span: Span::new(body.start, end),
                 role: Role::Body,
             });
         }
-        start += line.len();
+        paragraphs.extend(tail);
     }
     for &i in include {
         if let Some(p) = paragraphs.get_mut(i) {
@@ -182,8 +209,224 @@ pub fn clean(input: &str, include: &[usize]) -> Cleaned {
         text,
         map,
         paragraphs,
-        dateline: None,
+        dateline: dateline_out,
     }
+}
+
+/// Non-blank lines, trimmed.
+fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    // A lone CR also ends a line (old Mac files).
+    for line in text.split_inclusive(['\n', '\r']) {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let s = start + (line.len() - line.trim_start().len());
+            out.push(Span::new(s, s + trimmed.len()));
+        }
+        start += line.len();
+    }
+    out
+}
+
+fn next_non_space(text: &str, from: usize) -> usize {
+    from + (text[from..].len() - text[from..].trim_start().len())
+}
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid built-in pattern")
+}
+
+/// Roles a line has on its own, whatever surrounds it.
+fn line_role(line: &str) -> Role {
+    static IMAGE: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"^[\w\-.~%]+\.(?i:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)$"));
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)(?:\((?:photo|photos|image|picture|pic|illustration|illustrative (?:photo|image)|file photo|graphic|video|source|credit|screenshot|screengrab)\b[^()]*\)\.?$|^(?:photo|image|picture|pictured|caption)\s*:)",
+        )
+    });
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}\p{M}.'’\- ]{1,60}(?:,\s*[\p{L}\p{M} ]{2,40})?$")
+    });
+    static PROMO: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+|tweet|email|print|subscribe(?: now| to .{1,60})?|sign up (?:for|to) .{1,60}|advertisement|advertising|sponsored(?: content)?|follow us on .{1,40}|click here.{0,60}|download (?:the|our) app.{0,40}|\d* ?comments?|leave a comment|loading\.*)\s*:?$",
+        )
+    });
+    if IMAGE.is_match(line) {
+        Role::ImageName
+    } else if CAPTION.is_match(line) {
+        Role::Caption
+    } else if line.split_whitespace().count() <= 8 && BYLINE.is_match(line) {
+        Role::Byline
+    } else if line.len() < 120 && PROMO.is_match(line) {
+        Role::Promo
+    } else {
+        Role::Body
+    }
+}
+
+/// "See more", "Related stories", "Read more"…: that line and every line after it.
+fn mark_related_trailer(text: &str, lines: &[Span], roles: &mut [Role]) {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"(?i)^(?:see more|see also|related|related (?:stories|articles|news|content|coverage|posts|reading|topics|links)|read more|read also|also read|more (?:stories|news|on this story|from [\w ]{1,30})|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| articles)?|most (?:read|popular)|latest news|trending(?: now)?)\s*:?$",
+        )
+    });
+    let first_body = roles.iter().position(|&r| r == Role::Body);
+    let marker = lines.iter().enumerate().position(|(i, l)| {
+        first_body.is_some_and(|b| i > b) && l.len() < 60 && MARKER.is_match(l.of(text))
+    });
+    if let Some(m) = marker {
+        roles[m..].iter_mut().for_each(|r| *r = Role::Related);
+    }
+}
+
+/// A lone agency name closing the article ("VNA", "AFP/VNS", "Reuters").
+fn mark_closing_signature(text: &str, lines: &[Span], roles: &mut [Role]) {
+    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"^(?:[—–-]\s*)?(?:\p{Lu}{2,6}(?:\s*/\s*\p{Lu}{2,6})*|Reuters|Associated Press|Bloomberg|Xinhua|Yonhap|Kyodo)\.?$",
+        )
+    });
+    if let Some(last) = roles.iter().rposition(|&r| r == Role::Body) {
+        if last > 0 && AGENCY.is_match(lines[last].of(text)) {
+            roles[last] = Role::Byline;
+        }
+    }
+}
+
+/// The first line is a headline when it reads like one: short, and not ending as a
+/// sentence does.
+fn mark_title(text: &str, lines: &[Span], roles: &mut [Role]) {
+    let Some(first) = lines.first() else { return };
+    let line = first.of(text);
+    let ends_sentence = line
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', ':', ';', ',']);
+    if roles[0] == Role::Body
+        && lines.len() > 1
+        && !ends_sentence
+        && line.split_whitespace().count() <= 30
+    {
+        roles[0] = Role::Title;
+    }
+}
+
+/// (line index, prefix span with its dash, place span) of a dateline opening one of the
+/// first body lines: "MOSCOW —", "Hanoi (VNA) –", "WASHINGTON, Oct 5 (Reuters) -".
+fn find_dateline(text: &str, lines: &[Span], roles: &[Role]) -> Option<(usize, Span, Span)> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"^(?P<place>\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]{1,2}\p{Lu}[\p{L}\p{M}.'’\-]*){0,3})(?:,? (?P<date>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:,? \d{4})?))?(?P<agency> ?\([\p{L}\p{M} ./]{2,30}\))?\s*(?P<dash>—|–|--|-)\s+\S",
+        )
+    });
+    let candidates = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| roles[i] == Role::Body)
+        .take(4);
+    for (i, line) in candidates {
+        let Some(c) = DATELINE.captures(line.of(text)) else {
+            continue;
+        };
+        let place = c.name("place").expect("always captured");
+        let all_caps = !place.as_str().chars().any(char::is_lowercase);
+        let em_dash = &c["dash"] == "—";
+        let words = place.as_str().split_whitespace().count();
+        if all_caps || c.name("agency").is_some() || (em_dash && words <= 3) {
+            let dash = c.name("dash").expect("always captured");
+            let place_end = c.name("agency").map_or(place.end(), |a| a.end());
+            return Some((
+                i,
+                Span::new(line.start, line.start + dash.end()),
+                Span::new(line.start + place.start(), line.start + place_end),
+            ));
+        }
+    }
+    None
+}
+
+/// Lines repeating another: exact repeats after the first, and near-verbatim copies of
+/// a body paragraph (a teaser above the dateline is the copy; otherwise the later one).
+fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line: Option<usize>) {
+    let key = |s: Span| {
+        s.of(text)
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let mut seen = std::collections::HashSet::new();
+    for (i, &line) in lines.iter().enumerate() {
+        if !seen.insert(key(line)) && roles[i] == Role::Body {
+            roles[i] = Role::Duplicate;
+        }
+    }
+    // Near duplicates: word-bigram containment. Quadratic in lines, so only for articles
+    // of ordinary length.
+    const MAX_LINES: usize = 400;
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| roles[i] == Role::Body)
+        .collect();
+    if body.len() > MAX_LINES {
+        return;
+    }
+    let bigrams: Vec<std::collections::HashSet<(String, String)>> = body
+        .iter()
+        .map(|&i| {
+            let words = key(lines[i]);
+            words
+                .windows(2)
+                .map(|w| (w[0].clone(), w[1].clone()))
+                .collect()
+        })
+        .collect();
+    for a in 0..body.len() {
+        for b in a + 1..body.len() {
+            let (x, y) = (&bigrams[a], &bigrams[b]);
+            if x.len().min(y.len()) < 8 {
+                continue;
+            }
+            let shared = x.intersection(y).count();
+            if shared * 10 >= x.len().min(y.len()) * 7 {
+                let copy = if dateline_line.is_some_and(|d| body[a] < d) {
+                    body[a]
+                } else {
+                    body[b]
+                };
+                roles[copy] = Role::Duplicate;
+            }
+        }
+    }
+}
+
+/// Inline fragments at the end of a body line: an agency signature ("— VNA/VNS") and an
+/// end marker ("/."), in text order.
+fn inline_tail(text: &str, line: Span) -> Vec<Paragraph> {
+    static SIGNATURE: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"\s[—–-]\s*\p{Lu}{2,6}(?:/\p{Lu}{2,6})*\s*$"));
+    let mut out = Vec::new();
+    let mut end = line.end;
+    let s = &text[line.start..end];
+    if s.ends_with("/.") && s.len() > 2 {
+        out.push(Paragraph {
+            span: Span::new(end - 2, end),
+            role: Role::EndMarker,
+        });
+        end -= 2;
+    }
+    if let Some(m) = SIGNATURE.find(&text[line.start..end]) {
+        let start = next_non_space(text, line.start + m.start());
+        out.insert(
+            0,
+            Paragraph {
+                span: Span::new(start, line.start + m.end()),
+                role: Role::Byline,
+            },
+        );
+    }
+    out
 }
 
 #[cfg(test)]
@@ -209,6 +452,119 @@ mod tests {
         let left = Span::new(text.find("left").unwrap(), text.len());
         let (s, e) = map.to_input(left);
         assert_eq!(&input[s..e], "left");
+    }
+
+    fn roles(input: &str) -> Vec<(String, Role)> {
+        let c = clean(input, &[]);
+        c.paragraphs
+            .iter()
+            .map(|p| (p.span.of(&c.text).to_string(), p.role))
+            .collect()
+    }
+
+    macro_rules! case {
+        ($input:expr, [$(($text:expr, $role:ident)),* $(,)?]) => {
+            let want: Vec<(String, Role)> = vec![$(($text.to_string(), Role::$role)),*];
+            assert_eq!(roles($input), want, "roles of {:?}", $input);
+        };
+    }
+
+    #[test]
+    fn paragraph_roles() {
+        case!(
+            "Talks end in deal\n\nMOSCOW — Leaders met. They agreed.",
+            [
+                ("Talks end in deal", Title),
+                ("MOSCOW —", Dateline),
+                ("Leaders met. They agreed.", Body)
+            ]
+        );
+        case!(
+            "Hanoi (VNA) – Energy is core.\nMore text here.",
+            [
+                ("Hanoi (VNA) –", Dateline),
+                ("Energy is core.", Body),
+                ("More text here.", Body)
+            ]
+        );
+        case!(
+            "He spoke.\nThe minister (Photo: VNA)\nfield-13.jpg\nEnd of story. — VNA/VNS",
+            [
+                ("He spoke.", Body),
+                ("The minister (Photo: VNA)", Caption),
+                ("field-13.jpg", ImageName),
+                ("End of story.", Body),
+                ("— VNA/VNS", Byline)
+            ]
+        );
+        case!(
+            "It grew.\nIn the architecture./.\nVNA\nSee more\nOther story\nIts teaser.",
+            [
+                ("It grew.", Body),
+                ("In the architecture.", Body),
+                ("/.", EndMarker),
+                ("VNA", Byline),
+                ("See more", Related),
+                ("Other story", Related),
+                ("Its teaser.", Related)
+            ]
+        );
+        case!(
+            "A.\nBy Jane Doe\nShare this article\nB.",
+            [
+                ("A.", Body),
+                ("By Jane Doe", Byline),
+                ("Share this article", Promo),
+                ("B.", Body)
+            ]
+        );
+        // A repeated caption stays a caption; a repeated body line is a duplicate.
+        case!(
+            "X spoke (Photo: AP)\nX spoke (Photo: AP)\nSame line.\nSame line.",
+            [
+                ("X spoke (Photo: AP)", Caption),
+                ("X spoke (Photo: AP)", Caption),
+                ("Same line.", Body),
+                ("Same line.", Duplicate)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_teaser_above_the_dateline_that_repeats_a_paragraph_is_the_duplicate() {
+        let teaser = "On the occasion of the official visit to the capital the country wishes to express its respect for the contributions.";
+        let body = "The minister said that on the occasion of the official visit to the capital the country wishes to express its respect for the contributions.";
+        let got = roles(&format!(
+            "Headline here\n{teaser}\nLONDON (AP) — Opening.\n{body}"
+        ));
+        let roles: Vec<Role> = got.iter().map(|r| r.1).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Title,
+                Role::Duplicate,
+                Role::Dateline,
+                Role::Body,
+                Role::Body
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_prose_has_no_dateline_or_title() {
+        case!(
+            "Energy is a core area - he said.\nSecond line.",
+            [
+                ("Energy is a core area - he said.", Body),
+                ("Second line.", Body)
+            ]
+        );
+    }
+
+    #[test]
+    fn included_paragraphs_become_body() {
+        let c = clean("Body.\nA caption (Photo: AP)", &[1]);
+        assert_eq!(c.paragraphs[1].role, Role::Body);
     }
 
     #[test]

@@ -143,9 +143,14 @@ fn batch_line(line: &str, base: &Options) -> serde_json::Value {
     if parsed.summary.is_some() {
         options.summary = parsed.summary;
     }
-    match analyse(&parsed.text, &options) {
-        Ok(report) => serde_json::json!({ "id": parsed.id, "report": report }),
-        Err(e) => serde_json::json!({ "id": parsed.id, "error": e.to_string() }),
+    // A bug on one document must not end the batch.
+    let result = std::panic::catch_unwind(|| analyse(&parsed.text, &options));
+    match result {
+        Ok(Ok(report)) => serde_json::json!({ "id": parsed.id, "report": report }),
+        Ok(Err(e)) => serde_json::json!({ "id": parsed.id, "error": e.to_string() }),
+        Err(_) => {
+            serde_json::json!({ "id": parsed.id, "error": "internal error while analysing this document" })
+        }
     }
 }
 

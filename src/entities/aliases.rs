@@ -1,10 +1,544 @@
 //! Merges mentions into entities across spellings, short forms, titles and acronyms.
 
 use super::Mention;
-use crate::report::Entity;
+use crate::report::{Entity, EntityType, Span};
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
 
 /// One entity per real-world thing, in order of first mention; salience is left at 0.
+///
+/// Mentions merge when they fold to the same letters ("Việt Nam" = "Viet Nam" =
+/// "Vietnam"), when one is an acronym of another ("APEC", defined in brackets or by
+/// initials), when a single name is part of a person's full name ("Sơn" → "Bùi Thanh
+/// Sơn"), and when a multi-word name ends another of the same type ("Comprehensive
+/// Strategic Partnership").
 pub fn cluster(text: &str, mentions: &[Mention]) -> Vec<Entity> {
-    let _ = (text, mentions);
-    Vec::new()
+    let surfaces: Vec<&str> = mentions
+        .iter()
+        .map(|m| strip_possessive(m.span.of(text)))
+        .collect();
+    // Mentions with the same folded form start as one group.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let key = fold(surfaces[i]);
+        if key.is_empty() {
+            continue;
+        }
+        let g = *by_key.entry(key.clone()).or_insert_with(|| {
+            groups.push(Group::new(key, words(surfaces[i])));
+            groups.len() - 1
+        });
+        groups[g].mentions.push(i);
+        *groups[g].votes.entry(m.kind).or_default() += words(surfaces[i]).len();
+    }
+    let mut sets = UnionFind::new(groups.len());
+    merge_acronyms(text, mentions, &surfaces, &groups, &by_key, &mut sets);
+    merge_short_names(mentions, &groups, &mut sets);
+    merge_name_suffixes(&groups, &mut sets);
+    build(mentions, &surfaces, &groups, &mut sets)
+}
+
+/// Mentions that folded to one key.
+struct Group {
+    key: String,
+    /// Folded words of the group's surface form.
+    words: Vec<String>,
+    mentions: Vec<usize>,
+    /// Type votes, weighted by the words in each mention.
+    votes: HashMap<EntityType, usize>,
+}
+
+impl Group {
+    fn new(key: String, words: Vec<String>) -> Self {
+        Group {
+            key,
+            words,
+            mentions: Vec::new(),
+            votes: HashMap::new(),
+        }
+    }
+    fn kind(&self) -> EntityType {
+        let mut votes: Vec<(EntityType, usize)> =
+            self.votes.iter().map(|(k, v)| (*k, *v)).collect();
+        votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        votes[0].0
+    }
+    fn first(&self, mentions: &[Mention]) -> usize {
+        mentions[self.mentions[0]].span.start
+    }
+}
+
+/// Lower-case letters and digits only, without diacritics: the form spellings share.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            'ł' | 'Ł' => 'l',
+            'ø' | 'Ø' => 'o',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Folded words of a name; hyphens and dashes separate words ("Asia-Pacific").
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/'))
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s)
+        .trim()
+}
+
+/// "APEC", "U.S.": two to six capitals, dots allowed.
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Initials of a name's capitalised words: "Asia-Pacific Economic Cooperation" → "apec".
+fn initials(surface: &str) -> String {
+    surface
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// An acronym joins the name it abbreviates: the one written just before it in brackets
+/// ("Asia–Europe Meeting (ASEM)"), else the only name whose initials spell it. A name that
+/// starts with an acronym then joins its spelled-out twin ("UN Charter" = "United Nations
+/// Charter").
+fn merge_acronyms(
+    text: &str,
+    mentions: &[Mention],
+    surfaces: &[&str],
+    groups: &[Group],
+    by_key: &HashMap<String, usize>,
+    sets: &mut UnionFind,
+) {
+    let group_of: HashMap<usize, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, grp)| grp.mentions.iter().map(move |&m| (m, g)))
+        .collect();
+    let mut expansion: HashMap<String, String> = HashMap::new();
+    // Bracketed definitions.
+    for i in 1..mentions.len() {
+        let between = &text[mentions[i - 1].span.end..mentions[i].span.start];
+        let closes = text[mentions[i].span.end..].starts_with(')');
+        if between.trim() == "(" && closes && is_acronym(surfaces[i]) {
+            if let (Some(&a), Some(&b)) = (group_of.get(&(i - 1)), group_of.get(&i)) {
+                sets.union(a, b);
+                expansion.insert(groups[b].key.clone(), surfaces[i - 1].to_string());
+            }
+        }
+    }
+    // Initials.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        if grp.words.len() >= 2 {
+            by_initials
+                .entry(initials(surfaces[grp.mentions[0]]))
+                .or_default()
+                .push(g);
+        }
+    }
+    for (g, grp) in groups.iter().enumerate() {
+        let surface = surfaces[grp.mentions[0]];
+        if !is_acronym(surface) || expansion.contains_key(&grp.key) {
+            continue;
+        }
+        if let Some([only]) = by_initials.get(&grp.key).map(Vec::as_slice) {
+            sets.union(g, *only);
+            expansion.insert(
+                grp.key.clone(),
+                surfaces[groups[*only].mentions[0]].to_string(),
+            );
+        }
+    }
+    // Names that open with a known acronym.
+    for (g, grp) in groups.iter().enumerate() {
+        let surface = surfaces[grp.mentions[0]];
+        let Some((head, rest)) = surface.split_once(' ') else {
+            continue;
+        };
+        if !is_acronym(head) {
+            continue;
+        }
+        let spelled = expansion.get(&fold(head)).cloned().or_else(|| {
+            match by_initials.get(&fold(head)).map(Vec::as_slice) {
+                Some([only]) => Some(surfaces[groups[*only].mentions[0]].to_string()),
+                _ => None,
+            }
+        });
+        if let Some(full) = spelled {
+            if let Some(&twin) = by_key.get(&fold(&format!("{full} {rest}"))) {
+                sets.union(g, twin);
+            }
+        }
+    }
+}
+
+/// A one-word name joins the longer name it is part of: a person's family or given name
+/// ("Sơn", "Novak"), or a word of an organisation's name ("Party"). When several longer
+/// names qualify, the one mentioned most recently before wins for people; organisations
+/// need a single candidate.
+fn merge_short_names(mentions: &[Mention], groups: &[Group], sets: &mut UnionFind) {
+    let containing = index_words(groups, |g| &g.words[..]);
+    for (g, grp) in groups.iter().enumerate() {
+        if grp.words.len() != 1 {
+            continue;
+        }
+        let word = &grp.words[0];
+        let first = grp.first(mentions);
+        let kind = grp.kind();
+        let candidates: Vec<usize> = containing
+            .get(word.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&c| groups[c].first(mentions) < first)
+            .collect();
+        let people = candidates.iter().copied().filter(|&c| {
+            let w = &groups[c].words;
+            groups[c].kind() == EntityType::Person
+                && (w.first() == Some(word) || w.last() == Some(word))
+        });
+        if let Some(best) = people.max_by_key(|&c| last_before(&groups[c], mentions, first)) {
+            if kind != EntityType::Location {
+                sets.union(g, best);
+            }
+            continue;
+        }
+        let orgs: Vec<usize> = candidates
+            .into_iter()
+            .filter(|&c| {
+                groups[c].kind() == EntityType::Organisation && groups[c].words[0] != *word
+            })
+            .collect();
+        if kind == EntityType::Organisation && orgs.len() == 1 {
+            sets.union(g, orgs[0]);
+        }
+    }
+}
+
+/// Multi-word groups by each word `words_of` picks from them. A word shared by very many
+/// names tells nothing and would make merging quadratic, so it is left out.
+fn index_words<'a>(
+    groups: &'a [Group],
+    words_of: impl Fn(&'a Group) -> &'a [String],
+) -> HashMap<&'a str, Vec<usize>> {
+    const MAX_SHARING: usize = 64;
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, grp) in groups
+        .iter()
+        .enumerate()
+        .filter(|(_, grp)| grp.words.len() >= 2)
+    {
+        for w in words_of(grp) {
+            let list = index.entry(w.as_str()).or_default();
+            if list.last() != Some(&g) {
+                list.push(g);
+            }
+        }
+    }
+    index.retain(|_, list| list.len() <= MAX_SHARING);
+    index
+}
+
+/// Start of the group's last mention before `offset`.
+fn last_before(group: &Group, mentions: &[Mention], offset: usize) -> usize {
+    group
+        .mentions
+        .iter()
+        .map(|&m| mentions[m].span.start)
+        .filter(|&s| s < offset)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A multi-word name that ends a longer name of the same type joins it, when only one
+/// longer name qualifies ("Comprehensive Strategic Partnership").
+fn merge_name_suffixes(groups: &[Group], sets: &mut UnionFind) {
+    let by_last = index_words(groups, |g| &g.words[g.words.len() - 1..]);
+    for (g, grp) in groups.iter().enumerate() {
+        let Some(last) = grp.words.last().filter(|_| grp.words.len() >= 2) else {
+            continue;
+        };
+        let longer: Vec<usize> = by_last
+            .get(last.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&c| {
+                let w = &groups[c].words;
+                w.len() > grp.words.len()
+                    && w.ends_with(&grp.words)
+                    && groups[c].kind() == grp.kind()
+            })
+            .collect();
+        if let [only] = longer.as_slice() {
+            sets.union(g, *only);
+        }
+    }
+}
+
+fn build(
+    mentions: &[Mention],
+    surfaces: &[&str],
+    groups: &[Group],
+    sets: &mut UnionFind,
+) -> Vec<Entity> {
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for g in 0..groups.len() {
+        members.entry(sets.find(g)).or_default().push(g);
+    }
+    let mut entities: Vec<Entity> = members
+        .into_values()
+        .map(|gs| {
+            let mut votes: HashMap<EntityType, usize> = HashMap::new();
+            let mut ms: Vec<usize> = Vec::new();
+            for &g in &gs {
+                ms.extend(&groups[g].mentions);
+                for (k, v) in &groups[g].votes {
+                    *votes.entry(*k).or_default() += v;
+                }
+            }
+            ms.sort_by_key(|&m| mentions[m].span.start);
+            let kind = votes
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|v| v.0);
+            // Fullest form first: more words, then diacritics (the fuller spelling), then
+            // the earlier one.
+            let mut aliases: Vec<(usize, &str)> = Vec::new();
+            for &m in &ms {
+                if !aliases.iter().any(|(_, s)| *s == surfaces[m]) {
+                    aliases.push((m, surfaces[m]));
+                }
+            }
+            aliases.sort_by_key(|&(m, s)| {
+                (
+                    std::cmp::Reverse(words(s).len()),
+                    std::cmp::Reverse(s.chars().filter(|c| !c.is_ascii()).count()),
+                    m,
+                )
+            });
+            Entity {
+                id: 0,
+                name: aliases[0].1.to_string(),
+                kind: kind.unwrap_or(EntityType::Misc),
+                salience: 0.0,
+                reasons: Vec::new(),
+                aliases: aliases.iter().map(|(_, s)| s.to_string()).collect(),
+                mentions: ms.iter().map(|&m| mentions[m].span).collect::<Vec<Span>>(),
+            }
+        })
+        .collect();
+    entities.sort_by_key(|e| e.mentions[0].start);
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.id = i;
+    }
+    entities
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        // The earlier group stays the root, so a root is always a first-seen form.
+        let (root, child) = if a < b { (a, b) } else { (b, a) };
+        self.0[child] = root;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityType::*;
+
+    /// Clusters the given (surface, type) mentions, found in order in `text`, and returns
+    /// each entity as (name, type, aliases).
+    fn clusters(
+        text: &str,
+        names: &[(&str, EntityType)],
+    ) -> Vec<(String, EntityType, Vec<String>)> {
+        let mut from = 0;
+        let mentions: Vec<Mention> = names
+            .iter()
+            .map(|&(name, kind)| {
+                let start = from + text[from..].find(name).expect("mention in text");
+                from = start + name.len();
+                Mention {
+                    span: Span::new(start, from),
+                    kind,
+                }
+            })
+            .collect();
+        cluster(text, &mentions)
+            .into_iter()
+            .map(|e| (e.name, e.kind, e.aliases))
+            .collect()
+    }
+
+    macro_rules! case {
+        ($text:expr, [$(($name:expr, $kind:ident)),*], [$(($cname:expr, $ckind:ident, [$($alias:expr),*])),*]) => {
+            let got = clusters($text, &[$(($name, $kind)),*]);
+            let want: Vec<(String, EntityType, Vec<String>)> =
+                vec![$(($cname.to_string(), $ckind, vec![$($alias.to_string()),*])),*];
+            assert_eq!(got, want, "clustering {:?}", $text);
+        };
+    }
+
+    #[test]
+    fn merges() {
+        case!(
+            "Bùi Thanh Sơn met Novak. Sơn left. Deputy PM Sơn’s aides stayed.",
+            [
+                ("Bùi Thanh Sơn", Person),
+                ("Novak", Person),
+                ("Sơn", Person),
+                ("Sơn’s", Person)
+            ],
+            [
+                ("Bùi Thanh Sơn", Person, ["Bùi Thanh Sơn", "Sơn"]),
+                ("Novak", Person, ["Novak"])
+            ]
+        );
+        case!(
+            "Vietnam, Việt Nam and Viet Nam.",
+            [
+                ("Vietnam", Location),
+                ("Việt Nam", Location),
+                ("Viet Nam", Location)
+            ],
+            [("Việt Nam", Location, ["Việt Nam", "Viet Nam", "Vietnam"])]
+        );
+        case!(
+            "the Asia-Pacific Economic Cooperation (APEC) and later APEC",
+            [
+                ("Asia-Pacific Economic Cooperation", Organisation),
+                ("APEC", Organisation),
+                ("APEC", Organisation)
+            ],
+            [(
+                "Asia-Pacific Economic Cooperation",
+                Organisation,
+                ["Asia-Pacific Economic Cooperation", "APEC"]
+            )]
+        );
+        case!(
+            "the Asia–Europe Meeting (ASEM) met",
+            [
+                ("Asia–Europe Meeting", Organisation),
+                ("ASEM", Organisation)
+            ],
+            [(
+                "Asia–Europe Meeting",
+                Organisation,
+                ["Asia–Europe Meeting", "ASEM"]
+            )]
+        );
+        case!(
+            "the United Nations Charter, the United Nations and the UN Charter",
+            [
+                ("United Nations Charter", Misc),
+                ("United Nations", Organisation),
+                ("UN Charter", Misc)
+            ],
+            [
+                (
+                    "United Nations Charter",
+                    Misc,
+                    ["United Nations Charter", "UN Charter"]
+                ),
+                ("United Nations", Organisation, ["United Nations"])
+            ]
+        );
+        case!("the Comprehensive Strategic Partnership and the Việt Nam–Russia Comprehensive Strategic Partnership",
+            [("Comprehensive Strategic Partnership", Misc), ("Việt Nam–Russia Comprehensive Strategic Partnership", Misc)],
+            [("Việt Nam–Russia Comprehensive Strategic Partnership", Misc,
+              ["Việt Nam–Russia Comprehensive Strategic Partnership", "Comprehensive Strategic Partnership"])]);
+        case!(
+            "the Communist Party of Vietnam and the Party",
+            [
+                ("Communist Party of Vietnam", Organisation),
+                ("Party", Organisation)
+            ],
+            [(
+                "Communist Party of Vietnam",
+                Organisation,
+                ["Communist Party of Vietnam", "Party"]
+            )]
+        );
+    }
+
+    #[test]
+    fn keeps_apart() {
+        // Two governments: "Government" alone is ambiguous, so it stays on its own.
+        case!(
+            "the Russian Government and the Vietnamese Government; the Government said",
+            [
+                ("Russian Government", Organisation),
+                ("Vietnamese Government", Organisation),
+                ("Government", Organisation)
+            ],
+            [
+                ("Russian Government", Organisation, ["Russian Government"]),
+                (
+                    "Vietnamese Government",
+                    Organisation,
+                    ["Vietnamese Government"]
+                ),
+                ("Government", Organisation, ["Government"])
+            ]
+        );
+        // A short name before any full name is not merged.
+        case!(
+            "Lam spoke. To Lam arrived.",
+            [("Lam", Person), ("To Lam", Person)],
+            [("Lam", Person, ["Lam"]), ("To Lam", Person, ["To Lam"])]
+        );
+    }
+
+    #[test]
+    fn a_short_name_joins_the_person_named_last() {
+        case!(
+            "To Lam and Tran Lam met. Later Lam left.",
+            [("To Lam", Person), ("Tran Lam", Person), ("Lam", Person)],
+            [
+                ("To Lam", Person, ["To Lam"]),
+                ("Tran Lam", Person, ["Tran Lam", "Lam"])
+            ]
+        );
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Việt Nam"), "vietnam");
+        assert_eq!(fold("Đà Nẵng"), "danang");
+        assert_eq!(fold("Asia–Europe"), "asiaeurope");
+        assert_eq!(initials("Asia-Pacific Economic Cooperation"), "apec");
+    }
 }
