@@ -52,6 +52,7 @@ function startWorker() {
       if ('ready' in data) {
         if (data.ready) {
           state.maxInputBytes = data.maxInputBytes;
+          document.documentElement.dataset.ready = 'true';
           resolve();
         } else reject(new Error(data.error));
         return;

@@ -34,7 +34,7 @@ function chromiumPath() {
 }
 
 export async function launch({ root } = {}) {
-  const { server, url } = await start({ port: 0, root });
+  const { server, url } = await start({ port: 0, root: root || process.env.WWW_ROOT });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [
@@ -68,8 +68,10 @@ export async function openPage(env, options = {}) {
 }
 
 export async function waitReady(page) {
-  // The first (empty) analysis has run once the empty-input message is shown.
-  await page.waitForFunction(() => document.documentElement.dataset.analysed !== undefined || document.getElementById('message').textContent !== '');
+  // The analyser has loaded, and the first (empty) analysis has shown its message.
+  await page.waitForFunction(
+    () => document.documentElement.dataset.ready === 'true' && document.getElementById('message').textContent !== '',
+  );
 }
 
 /** Puts `text` in the article box as a paste would, and waits for its analysis. */
