@@ -251,7 +251,16 @@ function build(parent, text, start, end, items) {
     let j = i + 1;
     const inner = [];
     while (j < items.length && items[j].start < aEnd) {
-      inner.push(items[j]);
+      const b = items[j];
+      inner.push(b);
+      if (b.end > aEnd) {
+        // It crosses this annotation's end: draw the rest as a second piece after it.
+        const rest = { ...b, start: aEnd };
+        let k = j + 1;
+        while (k < items.length && items[k].start < aEnd) k++;
+        while (k < items.length && (items[k].start < rest.start || (items[k].start === rest.start && items[k].rank <= rest.rank))) k++;
+        items.splice(k, 0, rest);
+      }
       j++;
     }
     if (aStart < aEnd) {
@@ -294,7 +303,11 @@ function renderView() {
   for (const b of blocks(text, report.paragraphs)) {
     const tag = b.parts.some((p) => p.role === 'title') ? 'h3' : 'p';
     const block = el(tag, 'para');
+    let gapFrom = b.start;
     for (const p of b.parts) {
+      // Keep the space between a dateline and the body that follows it on the line.
+      if (p.start > gapFrom) block.append(text.slice(gapFrom, p.start));
+      gapFrom = Math.max(gapFrom, p.end);
       const part = el('span', `part role-${p.role}`);
       part.dataset.para = p.index;
       const boiler = !CONTENT_ROLES.has(p.role);

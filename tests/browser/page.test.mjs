@@ -46,16 +46,23 @@ function parseCsv(text) {
 }
 
 /** What the article view shows: every entity highlight and figure mark. */
+/** (A mention drawn in two pieces, where it crosses a sentence end, counts once.) */
 function marks(page) {
-  return page.evaluate(() => ({
-    entities: [...document.querySelectorAll('#view mark.ent')].map((m) => ({
-      text: m.textContent,
-      type: m.dataset.type,
-      id: Number(m.dataset.ent),
-      dimmed: !!m.closest('.boiler'),
-    })),
-    figures: [...document.querySelectorAll('#view mark.fig')].map((m) => m.textContent),
-  }));
+  return page.evaluate(() => {
+    const join = (selector, key) => {
+      const out = new Map();
+      for (const m of document.querySelectorAll(selector)) {
+        const k = key(m);
+        if (out.has(k)) out.get(k).text += m.textContent;
+        else out.set(k, { text: m.textContent, type: m.dataset.type, id: Number(m.dataset.ent) });
+      }
+      return [...out.values()];
+    };
+    return {
+      entities: join('#view mark.ent', (m) => `${m.dataset.ent}/${m.dataset.mention}`),
+      figures: join('#view mark.fig', (m) => m.dataset.fig).map((f) => f.text),
+    };
+  });
 }
 
 for (const article of ARTICLES) {
