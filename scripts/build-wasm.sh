@@ -35,7 +35,10 @@ choose_toolchain() {
   if [ "$(cat "$CHOICE" 2>/dev/null)" = debian ] && debian_toolchain_ready; then echo debian; return; fi
   if command -v rustup >/dev/null 2>&1; then
     log "adding the $TARGET target with rustup"
-    if timeout 60 rustup target add "$TARGET" >&2; then echo rustup; return; fi
+    # Bounded, since rustup can hang where it cannot reach its server (no `timeout` on macOS).
+    local bound=""
+    command -v timeout >/dev/null 2>&1 && bound="timeout 60"
+    if $bound rustup target add "$TARGET" >&2; then echo rustup; return; fi
     log "rustup could not add $TARGET; using Debian's rustc-web instead"
   fi
   if ! debian_toolchain_ready; then

@@ -59,6 +59,7 @@ function startWorker() {
       }
       const job = inFlight;
       inFlight = null;
+      if (data.trap) restartWorker();
       if (job && job.id === data.id) {
         if (data.error !== undefined) {
           const err = new Error(data.error);
@@ -72,14 +73,22 @@ function startWorker() {
       event.preventDefault();
       const err = new Error(event.message || 'the analyser could not be loaded');
       reject(err);
-      if (inFlight) inFlight.reject(err);
+      // A worker that dies mid-analysis is replaced, like one whose module trapped.
+      const job = inFlight;
       inFlight = null;
+      if (job) {
+        err.trap = true;
+        restartWorker();
+        job.reject(err);
+        pump();
+      }
     };
   });
   workerReady.catch((err) => showMessage(`The analyser could not start: ${err.message}`, 'error'));
 }
 
 function restartWorker() {
+  worker.onmessage = worker.onerror = null;
   worker.terminate();
   inFlight = null;
   startWorker();
@@ -150,7 +159,6 @@ async function runAnalysis() {
     if (mine !== generation) return;
     document.body.classList.remove('busy');
     if (err.trap) {
-      restartWorker();
       showMessage(
         'The analyser hit an internal error on this text and has been restarted. Your text is unchanged; ' +
           'edit it or try again.',
@@ -671,7 +679,9 @@ function showTip(target) {
   const tip = $('tip');
   tip.replaceChildren(content);
   tip.hidden = false;
+  if (tipFor) tipFor.removeAttribute('aria-describedby');
   tipFor = target;
+  target.setAttribute('aria-describedby', 'tip');
   const box = target.getBoundingClientRect();
   const w = tip.offsetWidth;
   const h = tip.offsetHeight;
@@ -682,6 +692,7 @@ function showTip(target) {
 }
 
 function hideTip() {
+  if (tipFor) tipFor.removeAttribute('aria-describedby');
   tipFor = null;
   $('tip').hidden = true;
 }
