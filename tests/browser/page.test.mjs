@@ -434,7 +434,7 @@ describe('robustness', () => {
     assert.equal(await page.locator('#input').inputValue(), text);
     await paste(page, ARTICLES[0].text);
     assert.ok((await page.locator('#view .sent').count()) > 0, 'analysis works again after the restart');
-    assert.equal(await page.locator('#message').textContent(), '');
+    assert.doesNotMatch(await page.locator('#message').textContent(), /internal error/);
     await context.close();
   });
 
