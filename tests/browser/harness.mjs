@@ -62,6 +62,8 @@ export async function openPage(env, options = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(err.message));
+  // Console errors include Content-Security-Policy violations and failed loads.
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(env.url);
   await waitReady(page);
   return { context, page, errors };
