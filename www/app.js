@@ -144,9 +144,10 @@ async function runAnalysis() {
   await workerReady.catch(() => {});
   if (bytes > state.maxInputBytes) {
     clearReport();
+    const mib = (state.maxInputBytes / 1048576).toFixed(0);
     showMessage(
-      `This text is ${(bytes / 1e6).toFixed(1)} MB, over the ${(state.maxInputBytes / 1e6).toFixed(1)} MB limit. ` +
-        'Split it into smaller parts and analyse them one at a time.',
+      `This text is too long to analyse: ${numberFormat.format(bytes)} bytes, over the limit of ` +
+        `${numberFormat.format(state.maxInputBytes)} (${mib} MiB). Split it into smaller parts and analyse them one at a time.`,
       'error',
     );
     return;
