@@ -56,9 +56,12 @@ export async function launch({ root } = {}) {
   };
 }
 
+/** Browser context options: a desktop window whose clipboard the page may use. */
+export const CONTEXT = { viewport: { width: 1360, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] };
+
 /** A new page on the app, ready to analyse. `options` go to browser.newContext. */
 export async function openPage(env, options = {}) {
-  const context = await env.browser.newContext({ viewport: { width: 1360, height: 900 }, ...options });
+  const context = await env.browser.newContext({ ...CONTEXT, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(err.message));
@@ -76,15 +79,14 @@ export async function waitReady(page) {
   );
 }
 
-/** Puts `text` in the article box as a paste would, and waits for its analysis. */
+/** Copies `text`, pastes it over whatever is in the article box, and waits for its analysis. */
 export async function paste(page, text) {
-  const before = await page.evaluate(() => document.documentElement.dataset.analysed || '0');
+  const before = await analysedCount(page);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  if (!(await page.locator('#input').isVisible())) await page.locator('#tab-text').click();
   await page.locator('#input').focus();
-  await page.evaluate((t) => {
-    const input = document.getElementById('input');
-    input.value = t;
-    input.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-  }, text);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
   await waitAnalysed(page, before);
 }
 
