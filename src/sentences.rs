@@ -64,9 +64,9 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Sent
         let last = tokens.partition_point(|t| t.span.end <= p.span.end);
         let toks = &tokens[first..last.max(first)];
         let mut start = p.span.start;
-        for end in boundaries(text, toks) {
-            out.push(sentence(start, end, index));
-            start = next_token_start(toks, end).unwrap_or(p.span.end);
+        for last in boundaries(text, toks) {
+            out.push(sentence(start, toks[last].span.end, index));
+            start = toks.get(last + 1).map_or(p.span.end, |t| t.span.start);
         }
         if start < p.span.end {
             out.push(sentence(start, p.span.end, index));
@@ -75,14 +75,8 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Sent
     out
 }
 
-fn next_token_start(tokens: &[Token], after: usize) -> Option<usize> {
-    tokens
-        .iter()
-        .find(|t| t.span.start >= after)
-        .map(|t| t.span.start)
-}
-
-/// End offsets of the sentences in one paragraph's tokens, the last one excluded.
+/// Index of the last token of each sentence in one paragraph's tokens, the paragraph's
+/// last sentence excluded.
 fn boundaries(text: &str, toks: &[Token]) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut i = 0;
@@ -105,7 +99,7 @@ fn boundaries(text: &str, toks: &[Token]) -> Vec<usize> {
         }
         let Some(next) = toks.get(j) else { break };
         if ends_sentence(text, toks, i, *next, dotted) {
-            ends.push(toks[j - 1].span.end);
+            ends.push(j - 1);
         }
         i = j;
     }

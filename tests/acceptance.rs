@@ -52,7 +52,9 @@ fn role_at(report: &Analysis, start: usize, end: usize) -> Option<Role> {
         .map(|p| p.role)
 }
 
-/// Every gold cluster whose aliases all land in one entity of the right type.
+/// Every gold cluster whose aliases all land in one entity of the right type. An alias
+/// that only occurs inside a longer name ("UN" in "UN Charter") has no mention of its own
+/// (`mentions_by_alias` 0), so it cannot be a surface form of its own entity.
 fn found_clusters(a: &Article) -> (Vec<String>, Vec<String>) {
     let mut found = Vec::new();
     let mut missed = Vec::new();
@@ -64,6 +66,7 @@ fn found_clusters(a: &Article) -> (Vec<String>, Vec<String>) {
             .unwrap()
             .iter()
             .map(|v| v.as_str().unwrap())
+            .filter(|alias| cluster["mentions_by_alias"][alias].as_u64() != Some(0))
             .collect();
         let hit = a.report.entities.iter().any(|e| {
             e.kind == kind
@@ -81,7 +84,6 @@ fn found_clusters(a: &Article) -> (Vec<String>, Vec<String>) {
 }
 
 #[test]
-#[ignore = "until the entity tagger lands"]
 fn every_person_organisation_and_place_is_found_typed_and_merged() {
     for a in articles() {
         let (_, missed) = found_clusters(&a);
@@ -100,7 +102,6 @@ fn every_person_organisation_and_place_is_found_typed_and_merged() {
 }
 
 #[test]
-#[ignore = "until the entity tagger lands"]
 fn at_least_nine_in_ten_clusters_are_found() {
     let (mut found, mut total) = (0, 0);
     let mut all_missed = Vec::new();

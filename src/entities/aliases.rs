@@ -13,10 +13,25 @@ use unicode_normalization::UnicodeNormalization;
 /// Sơn"), and when a multi-word name ends another of the same type ("Comprehensive
 /// Strategic Partnership").
 pub fn cluster(text: &str, mentions: &[Mention]) -> Vec<Entity> {
-    let surfaces: Vec<&str> = mentions
+    // A possessive is not part of the name ("Vietnam’s"), unless the name is quoted as
+    // written ("“Four No’s”").
+    let mentions: Vec<Mention> = mentions
         .iter()
-        .map(|m| strip_possessive(m.span.of(text)))
+        .map(|m| {
+            let quoted = text[..m.span.start].ends_with(['“', '"', '‘']);
+            let name = if quoted {
+                m.span.of(text)
+            } else {
+                strip_possessive(m.span.of(text))
+            };
+            Mention {
+                span: Span::new(m.span.start, m.span.start + name.len()),
+                ..*m
+            }
+        })
         .collect();
+    let mentions = mentions.as_slice();
+    let surfaces: Vec<&str> = mentions.iter().map(|m| m.span.of(text)).collect();
     // Mentions with the same folded form start as one group.
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -95,7 +110,6 @@ fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s")
         .or_else(|| s.strip_suffix("'s"))
         .unwrap_or(s)
-        .trim()
 }
 
 /// "APEC", "U.S.": two to six capitals, dots allowed.
@@ -192,7 +206,7 @@ fn merge_acronyms(
 /// A one-word name joins the longer name it is part of: a person's family or given name
 /// ("Sơn", "Novak"), or a word of an organisation's name ("Party"). When several longer
 /// names qualify, the one mentioned most recently before wins for people; organisations
-/// need a single candidate.
+/// need a single candidate, written before or after ("the Party" … "the Communist Party").
 fn merge_short_names(mentions: &[Mention], groups: &[Group], sets: &mut UnionFind) {
     let containing = index_words(groups, |g| &g.words[..]);
     for (g, grp) in groups.iter().enumerate() {
@@ -202,16 +216,12 @@ fn merge_short_names(mentions: &[Mention], groups: &[Group], sets: &mut UnionFin
         let word = &grp.words[0];
         let first = grp.first(mentions);
         let kind = grp.kind();
-        let candidates: Vec<usize> = containing
-            .get(word.as_str())
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&c| groups[c].first(mentions) < first)
-            .collect();
+        let candidates: Vec<usize> = containing.get(word.as_str()).cloned().unwrap_or_default();
+        // People are named in full before they are named short.
         let people = candidates.iter().copied().filter(|&c| {
             let w = &groups[c].words;
             groups[c].kind() == EntityType::Person
+                && groups[c].first(mentions) < first
                 && (w.first() == Some(word) || w.last() == Some(word))
         });
         if let Some(best) = people.max_by_key(|&c| last_before(&groups[c], mentions, first)) {
@@ -427,6 +437,19 @@ mod tests {
             ]
         );
         case!(
+            "Vietnam’s “Four No’s”, Việt Nam and Viet Nam.",
+            [
+                ("Vietnam’s", Location),
+                ("Four No’s", Misc),
+                ("Việt Nam", Location),
+                ("Viet Nam", Location)
+            ],
+            [
+                ("Việt Nam", Location, ["Việt Nam", "Viet Nam", "Vietnam"]),
+                ("Four No’s", Misc, ["Four No’s"])
+            ]
+        );
+        case!(
             "Vietnam, Việt Nam and Viet Nam.",
             [
                 ("Vietnam", Location),
@@ -481,10 +504,10 @@ mod tests {
             [("Việt Nam–Russia Comprehensive Strategic Partnership", Misc,
               ["Việt Nam–Russia Comprehensive Strategic Partnership", "Comprehensive Strategic Partnership"])]);
         case!(
-            "the Communist Party of Vietnam and the Party",
+            "the Party and the Communist Party of Vietnam",
             [
-                ("Communist Party of Vietnam", Organisation),
-                ("Party", Organisation)
+                ("Party", Organisation),
+                ("Communist Party of Vietnam", Organisation)
             ],
             [(
                 "Communist Party of Vietnam",

@@ -1,9 +1,15 @@
 //! Finds person, organisation, location, event and misc names in the content sentences.
 
 pub mod aliases;
+pub mod features;
+pub mod rules;
+pub mod tagger;
 
 use crate::report::{EntityType, Paragraph, Sentence, Span};
 use crate::tokenize::Token;
+use features::{DocumentContext, Features};
+use std::ops::Range;
+use tagger::Model;
 
 /// One name occurrence, before mentions are merged into entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +25,140 @@ pub fn recognise(
     sentences: &[Sentence],
     paragraphs: &[Paragraph],
 ) -> Vec<Mention> {
-    let _ = (text, tokens, sentences, paragraphs);
-    Vec::new()
+    // Passages: content sentences, each alone unless the one before ends in an initial or
+    // a short abbreviation or the next starts in lower case, so that a wrong break
+    // ("P. | Simmons", "Corp. | said") does not cut a name; `first` keeps the breaks.
+    let mut passages: Vec<(Range<usize>, Vec<bool>)> = Vec::new();
+    let mut last_paragraph = None;
+    for s in sentences {
+        if !paragraphs
+            .get(s.paragraph)
+            .is_some_and(|p| p.role.is_content())
+        {
+            continue;
+        }
+        let inside = token_range(tokens, s.span);
+        if inside.is_empty() {
+            continue;
+        }
+        match passages.last_mut() {
+            Some((range, first))
+                if last_paragraph == Some(s.paragraph)
+                    && range.end == inside.start
+                    && (ends_in_abbreviation(text, &tokens[range.clone()])
+                        || starts_in_lower_case(text, &tokens[inside.clone()])) =>
+            {
+                range.end = inside.end;
+                first.push(true);
+                first.resize(range.len(), false);
+            }
+            _ => {
+                let mut first = vec![false; inside.len()];
+                first[0] = true;
+                passages.push((inside, first));
+            }
+        }
+        last_paragraph = Some(s.paragraph);
+    }
+    let words: Vec<Vec<&str>> = passages
+        .iter()
+        .map(|(range, _)| tokens[range.clone()].iter().map(|t| t.text(text)).collect())
+        .collect();
+    let doc = DocumentContext::new(
+        words
+            .iter()
+            .map(Vec::as_slice)
+            .zip(passages.iter().map(|(_, f)| f.as_slice())),
+    );
+    let mut out = Vec::new();
+    let mut features = Features::default();
+    let mut emissions = Vec::new();
+    let mut tags = Vec::new();
+    for ((range, first), words) in passages.iter().zip(&words) {
+        let passage = &tokens[range.clone()];
+        let mut names = Vec::new();
+        features.compute(words, first, &doc);
+        if let Some(model) = Model::get() {
+            model.tag(&features, &mut emissions, &mut tags);
+            names = tagger::spans(&tags)
+                .into_iter()
+                .map(|(s, e, k)| rules::Name {
+                    start: s,
+                    end: e,
+                    kind: KINDS[k],
+                    by_rule: false,
+                })
+                .collect();
+        }
+        let glued: Vec<bool> = (0..passage.len())
+            .map(|i| i > 0 && passage[i - 1].span.end == passage[i].span.start)
+            .collect();
+        rules::apply(words, &glued, &features, &mut names);
+        for n in names {
+            let span = Span::new(passage[n.start].span.start, passage[n.end - 1].span.end);
+            // "“Four No’s”" keeps its "’s" inside the quotation marks.
+            let quoted = words
+                .get(n.end)
+                .is_some_and(|w| matches!(*w, "”" | "\"" | "»"));
+            out.push(Mention {
+                span: if quoted {
+                    span
+                } else {
+                    without_possessive(text, span)
+                },
+                kind: n.kind,
+            });
+        }
+    }
+    out
+}
+
+/// Entity types of the tagger's types, in [`tagger::TYPES`] order.
+const KINDS: [EntityType; 4] = [
+    EntityType::Person,
+    EntityType::Organisation,
+    EntityType::Location,
+    EntityType::Misc,
+];
+
+/// Indices of the tokens inside `span` (tokens are sorted and do not overlap).
+fn token_range(tokens: &[Token], span: Span) -> Range<usize> {
+    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.end <= span.end);
+    start..end.max(start)
+}
+
+/// Whether a sentence ends in "P." or "Mr.": a likely wrong break before a name.
+fn ends_in_abbreviation(text: &str, tokens: &[Token]) -> bool {
+    let [.., word, dot] = tokens else {
+        return false;
+    };
+    let word = word.text(text);
+    dot.text(text) == "."
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && (word.chars().count() == 1 || ABBREVIATIONS.contains(&word))
+}
+
+fn starts_in_lower_case(text: &str, tokens: &[Token]) -> bool {
+    tokens
+        .first()
+        .is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Abbreviations inside names or before them.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
+    "Maj", "Adm", "Rev", "Fr", "Jr", "Sr", "Mt", "Ft", "Messrs", "Inc", "Corp", "Co", "Ltd",
+    "Bros", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// "Lam’s" names Lam: a possessive ending is not part of the name.
+fn without_possessive(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    for suffix in ["’s", "'s"] {
+        if s.len() > suffix.len() && s.ends_with(suffix) {
+            return Span::new(span.start, span.end - suffix.len());
+        }
+    }
+    span
 }

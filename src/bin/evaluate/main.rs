@@ -3,6 +3,7 @@
 //!
 //! usage: evaluate [entities|figures|summary|all] [--data DIR]   (DIR defaults to ../shared/data)
 
+mod conll;
 mod entities;
 mod figures;
 mod summary;

@@ -1,0 +1,497 @@
+//! Hashed word features for the name tagger: word forms, shapes, affixes, context and lexicon hits.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lexicon classes, as bits: a phrase may be in several.
+pub const LOC: u16 = 1;
+pub const DEMONYM: u16 = 2;
+pub const NAME: u16 = 4;
+pub const ORG_HEAD: u16 = 8;
+pub const EVENT_HEAD: u16 = 16;
+pub const LAW_HEAD: u16 = 32;
+pub const TITLE: u16 = 64;
+pub const GATHERING: u16 = 128;
+pub const ORG_NOUN: u16 = 256;
+pub const COMPANY: u16 = 512;
+const CLASSES: u8 = 10;
+
+const GAZETTEER: &str = include_str!("../../data/entities/gazetteer.txt");
+const HEADS: &str = include_str!("../../data/entities/heads.txt");
+
+/// Phrases of the word lists, keyed by their folded words joined with single spaces.
+pub struct Lexicon {
+    phrases: HashMap<String, u16>,
+    /// Longest phrase, in words.
+    max_words: usize,
+}
+
+impl Lexicon {
+    /// The compiled-in word lists, parsed once.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::parse(&[GAZETTEER, HEADS]))
+    }
+
+    fn parse(sources: &[&str]) -> Lexicon {
+        let mut phrases = HashMap::new();
+        let mut max_words = 1;
+        for line in sources.iter().flat_map(|s| s.lines()) {
+            let Some((class, phrase)) = line.split_once('\t') else {
+                continue;
+            };
+            let bit = match class {
+                "loc" => LOC,
+                "demonym" => DEMONYM,
+                "name" => NAME,
+                "org" => ORG_HEAD,
+                "event" => EVENT_HEAD,
+                "law" => LAW_HEAD,
+                "title" => TITLE,
+                "gathering" => GATHERING,
+                "orgnoun" => ORG_NOUN,
+                "company" => COMPANY,
+                _ => continue,
+            };
+            let words: Vec<String> = crate::tokenize::tokenize(phrase)
+                .iter()
+                .map(|t| fold(t.text(phrase)))
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            max_words = max_words.max(words.len());
+            *phrases.entry(words.join(" ")).or_insert(0) |= bit;
+        }
+        Lexicon { phrases, max_words }
+    }
+
+    /// Classes of the phrase made of these folded words (0 when none).
+    pub fn classes(&self, words: &[impl AsRef<str>], key: &mut String) -> u16 {
+        key.clear();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(w.as_ref());
+        }
+        self.phrases.get(key.as_str()).copied().unwrap_or(0)
+    }
+
+    /// Leftmost-longest phrase matches over folded words: (start, end, classes).
+    pub fn matches(&self, folded: &[String], out: &mut Vec<(usize, usize, u16)>) {
+        out.clear();
+        let mut key = String::new();
+        let mut i = 0;
+        while i < folded.len() {
+            let longest = (1..=self.max_words.min(folded.len() - i))
+                .rev()
+                .find_map(|n| {
+                    let c = self.classes(&folded[i..i + n], &mut key);
+                    (c != 0).then_some((n, c))
+                });
+            match longest {
+                Some((n, c)) => {
+                    out.push((i, i + n, c));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// Lower case without diacritics, with typographic apostrophes made plain and a
+/// possessive "'s" removed: "Việt" → "viet", "Đà" → "da", "Lam’s" → "lam".
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            '’' | '‘' | '`' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    if out.len() > 2 && out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
+    out
+}
+
+/// Word shape with runs collapsed: "Sơn" → "Xx", "APEC" → "X", "U.S." → "X.X.",
+/// "2025" → "d", "Asia" → "Xx", "G7" → "Xd".
+fn shape(word: &str, out: &mut String) {
+    out.clear();
+    let mut last = '\0';
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() || c.is_alphabetic() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c == '’' {
+            '\''
+        } else {
+            c
+        };
+        if s != last {
+            out.push(s);
+            last = s;
+        }
+    }
+}
+
+/// "ASEAN’s" → "ASEAN".
+fn without_possessive(word: &str) -> &str {
+    ["'s", "’s"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p).filter(|w| !w.is_empty()))
+        .unwrap_or(word)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn has_letters(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+}
+
+fn is_all_caps(word: &str) -> bool {
+    has_letters(word) && !word.chars().any(char::is_lowercase)
+}
+
+/// A headline-style sentence: most of its letters are capitals (CoNLL has many).
+pub fn is_headline(words: &[&str]) -> bool {
+    let mut caps = 0;
+    let mut lower = 0;
+    for w in words {
+        for c in w.chars() {
+            if c.is_uppercase() {
+                caps += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+        }
+    }
+    caps >= 4 && caps > 3 * lower
+}
+
+/// What the document says about each word elsewhere: used so that a word in an
+/// all-capitals headline or at the start of a sentence is judged by its other uses.
+#[derive(Default)]
+pub struct DocumentContext {
+    lower: HashSet<String>,
+    capitalised: HashSet<String>,
+}
+
+impl DocumentContext {
+    /// Records the words of the document's passages (words, and which start a sentence).
+    pub fn new<'a>(passages: impl IntoIterator<Item = (&'a [&'a str], &'a [bool])>) -> Self {
+        let mut doc = DocumentContext::default();
+        for (words, first) in passages {
+            if is_headline(words) {
+                continue;
+            }
+            for (w, &first) in words.iter().zip(first) {
+                if !has_letters(w) {
+                    continue;
+                }
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    doc.lower.insert(fold(w));
+                } else if !first && is_capitalised(w) && !is_all_caps(w) {
+                    doc.capitalised.insert(fold(w));
+                }
+            }
+        }
+        doc
+    }
+}
+
+/// FNV-1a over a feature's template number and parts, folded to 32 bits.
+struct Hash(u64);
+
+impl Hash {
+    fn new(template: u8) -> Self {
+        let mut h = Hash(0xcbf2_9ce4_8422_2325);
+        h.byte(template);
+        h
+    }
+    fn byte(&mut self, b: u8) {
+        self.0 ^= b as u64;
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    fn str(mut self, s: &str) -> Self {
+        for &b in s.as_bytes() {
+            self.byte(b);
+        }
+        self.byte(0xff);
+        self
+    }
+    fn with(mut self, b: u8) -> Self {
+        self.byte(b);
+        self
+    }
+    fn finish(self) -> u32 {
+        (self.0 ^ (self.0 >> 32)) as u32
+    }
+}
+
+/// Reusable buffers for one sentence's features.
+#[derive(Default)]
+pub struct Features {
+    folded: Vec<String>,
+    shapes: Vec<String>,
+    lexicon: Vec<(u16, u8)>,
+    matches: Vec<(usize, usize, u16)>,
+    /// Hashes of all tokens' features, token after token.
+    pub hashes: Vec<u32>,
+    /// Where each token's features start in `hashes` (one more entry than tokens).
+    pub starts: Vec<usize>,
+}
+
+const BOUNDARY: &str = "<s>";
+
+impl Features {
+    /// Folded words of the last passage (see [`fold`]).
+    pub fn folded(&self) -> &[String] {
+        &self.folded
+    }
+
+    /// Lexicon classes of each word of the last passage (from leftmost-longest matches).
+    pub fn classes(&self, i: usize) -> u16 {
+        self.lexicon.get(i).map_or(0, |l| l.0)
+    }
+
+    /// Leftmost-longest lexicon matches of the last passage: (start, end, classes).
+    pub fn matches(&self) -> &[(usize, usize, u16)] {
+        &self.matches
+    }
+
+    /// Computes the features of every word of a passage: one sentence, or several in a
+    /// row with `first` marking the words that start one (so that a wrong sentence break
+    /// does not cut a name in two).
+    pub fn compute(&mut self, words: &[&str], first: &[bool], doc: &DocumentContext) {
+        let lexicon = Lexicon::get();
+        let n = words.len();
+        self.folded.resize_with(n, String::new);
+        self.shapes.resize_with(n, String::new);
+        for (i, w) in words.iter().enumerate() {
+            self.folded[i] = fold(w);
+            let mut s = std::mem::take(&mut self.shapes[i]);
+            shape(without_possessive(w), &mut s);
+            self.shapes[i] = s;
+        }
+        self.folded.truncate(n);
+        self.shapes.truncate(n);
+        // Lexicon hits: class bits and position (0 single, 1 first, 2 inside, 3 last).
+        self.lexicon.clear();
+        self.lexicon.resize(n, (0, 0));
+        lexicon.matches(&self.folded, &mut self.matches);
+        for &(s, e, c) in &self.matches {
+            for i in s..e {
+                let pos = if e - s == 1 {
+                    0
+                } else if i == s {
+                    1
+                } else if i + 1 == e {
+                    3
+                } else {
+                    2
+                };
+                self.lexicon[i] = (c, pos);
+            }
+        }
+        let headline = is_headline(words);
+        self.hashes.clear();
+        self.starts.clear();
+        for i in 0..n {
+            self.starts.push(self.hashes.len());
+            self.token(i, words, first[i], headline, doc);
+        }
+        self.starts.push(self.hashes.len());
+    }
+
+    fn word(&self, i: isize) -> &str {
+        if i < 0 || i as usize >= self.folded.len() {
+            BOUNDARY
+        } else {
+            &self.folded[i as usize]
+        }
+    }
+
+    fn shape_at(&self, i: isize) -> &str {
+        if i < 0 || i as usize >= self.shapes.len() {
+            BOUNDARY
+        } else {
+            &self.shapes[i as usize]
+        }
+    }
+
+    fn token(
+        &mut self,
+        i: usize,
+        words: &[&str],
+        first: bool,
+        headline: bool,
+        doc: &DocumentContext,
+    ) {
+        let at = i as isize;
+        let w = self.word(at);
+        let raw = without_possessive(words[i]);
+        let mut f: [u32; 64] = [0; 64];
+        let mut k = 0;
+        let mut push = |h: Hash| {
+            if k < f.len() {
+                f[k] = h.finish();
+                k += 1;
+            }
+        };
+        push(Hash::new(0));
+        push(Hash::new(1).str(w));
+        push(Hash::new(2).str(self.word(at - 1)));
+        push(Hash::new(3).str(self.word(at + 1)));
+        push(Hash::new(4).str(self.word(at - 2)));
+        push(Hash::new(5).str(self.word(at + 2)));
+        let count = w.chars().count();
+        for (len, (b, c)) in w.char_indices().take(4).enumerate() {
+            push(Hash::new(6).with(len as u8).str(&w[..b + c.len_utf8()]));
+        }
+        let mut starts = w.char_indices().rev().map(|(b, _)| b);
+        for _ in 1..=4.min(count) {
+            if let Some(b) = starts.next() {
+                push(Hash::new(7).str(&w[b..]));
+            }
+        }
+        let s0 = self.shape_at(at);
+        push(Hash::new(8).str(s0));
+        push(Hash::new(9).str(self.shape_at(at - 1)));
+        push(Hash::new(10).str(self.shape_at(at + 1)));
+        push(
+            Hash::new(11)
+                .str(self.shape_at(at - 1))
+                .str(s0)
+                .str(self.shape_at(at + 1)),
+        );
+        push(Hash::new(12).str(self.word(at - 1)).str(w));
+        push(Hash::new(13).str(w).str(self.word(at + 1)));
+        push(
+            Hash::new(14)
+                .str(if first { "first" } else { "rest" })
+                .str(s0),
+        );
+        push(Hash::new(15).str(self.word(at - 1)).str(s0));
+        push(Hash::new(16).str(s0).str(self.word(at + 1)));
+        if headline {
+            push(Hash::new(17));
+            push(Hash::new(18).str(w));
+        }
+        if is_all_caps(raw) {
+            push(Hash::new(19).with(count.min(6) as u8).with(headline as u8));
+        }
+        if raw.len() < words[i].len() {
+            push(Hash::new(20));
+        }
+        // The word's uses elsewhere in the document.
+        if is_capitalised(raw) && (first || headline) {
+            let lower = doc.lower.contains(w);
+            let cap = doc.capitalised.contains(w);
+            push(Hash::new(21).str(match (lower, cap) {
+                (true, true) => "both",
+                (true, false) => "lower",
+                (false, true) => "cap",
+                (false, false) => "none",
+            }));
+        }
+        // Lexicon hits of this word and its neighbours.
+        let (c, pos) = self.lexicon[i];
+        let cap = if is_capitalised(raw) { "C" } else { "l" };
+        for bit in 0..CLASSES {
+            if c & (1 << bit) != 0 {
+                push(Hash::new(22).with(bit).with(pos).str(cap));
+            }
+        }
+        for (template, j) in [(23u8, at - 1), (24u8, at + 1)] {
+            if j >= 0 && (j as usize) < self.lexicon.len() {
+                let (c, _) = self.lexicon[j as usize];
+                for bit in 0..CLASSES {
+                    if c & (1 << bit) != 0 {
+                        push(Hash::new(template).with(bit));
+                    }
+                }
+            }
+        }
+        self.hashes.extend_from_slice(&f[..k]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! case {
+        ($f:ident, $input:expr, $want:expr) => {
+            let mut got = String::new();
+            $f($input, &mut got);
+            assert_eq!(got, $want, "{} of {:?}", stringify!($f), $input);
+        };
+    }
+
+    #[test]
+    fn shapes() {
+        case!(shape, "Sơn", "Xx");
+        case!(shape, "APEC", "X");
+        case!(shape, "U.S.", "X.X.");
+        case!(shape, "2025", "d");
+        case!(shape, "G7", "Xd");
+        case!(shape, "No’s", "Xx'x");
+    }
+
+    #[test]
+    fn folding() {
+        for (input, want) in [
+            ("Việt", "viet"),
+            ("Đà", "da"),
+            ("Lam’s", "lam"),
+            ("Sơn", "son"),
+            ("APEC", "apec"),
+            ("'s", "'s"),
+        ] {
+            assert_eq!(fold(input), want, "fold of {input:?}");
+        }
+    }
+
+    #[test]
+    fn lexicon_matches_longest_phrase_ignoring_diacritics() {
+        let words: Vec<String> = ["the", "việt", "nam", "embassy"]
+            .iter()
+            .map(|w| fold(w))
+            .collect();
+        let mut out = Vec::new();
+        Lexicon::get().matches(&words, &mut out);
+        assert_eq!(out.len(), 2);
+        assert_eq!((out[0].0, out[0].1), (1, 3));
+        assert!(out[0].2 & LOC != 0);
+        assert!(out[1].2 & ORG_HEAD != 0);
+    }
+
+    #[test]
+    fn every_token_gets_features() {
+        let words = ["Deputy", "PM", "Sơn", "met", "Novak", "."];
+        let first = [true, false, false, false, false, false];
+        let doc = DocumentContext::new([(&words[..], &first[..])]);
+        let mut f = Features::default();
+        f.compute(&words, &first, &doc);
+        assert_eq!(f.starts.len(), words.len() + 1);
+        for t in 0..words.len() {
+            assert!(f.starts[t + 1] - f.starts[t] >= 15);
+        }
+        f.compute(&[], &[], &doc);
+        assert!(f.hashes.is_empty());
+    }
+}

@@ -1,0 +1,562 @@
+//! Rules over the tagger's output: titles out of person names, and names by their head words.
+
+use super::features::{
+    is_headline, Features, COMPANY, DEMONYM, EVENT_HEAD, GATHERING, LAW_HEAD, LOC, ORG_HEAD,
+    ORG_NOUN, TITLE,
+};
+use crate::report::EntityType;
+
+/// A name over tokens `start..end` of one passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Name {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// Found or typed by a rule rather than by the tagger alone.
+    pub by_rule: bool,
+}
+
+/// Capitalised words that start a sentence or a phrase but not a name.
+const LEADING: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "on", "in", "at", "for", "by", "with",
+    "as", "from", "to", "and", "but", "of", "during", "after", "before", "under", "since",
+];
+
+/// Capitalised words that are never a name on their own: "Fourth is the lesson…", and
+/// currency codes, which are figures' units ("990 million USD").
+const NOT_NAMES: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "last", "next", "usd", "eur", "vnd", "gbp", "jpy", "cny", "rub", "inr", "krw", "aud", "cad",
+    "chf", "sgd", "thb",
+];
+
+/// Corrects and completes the tagger's names of one passage (`words`; `glued` marks
+/// words with no space before them; `features` computed for them); leaves them sorted
+/// and without overlaps.
+pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Vec<Name>) {
+    let passage = Passage {
+        words,
+        glued,
+        features,
+    };
+    for n in names.iter_mut() {
+        passage.trim(n);
+    }
+    names.retain(|n| n.start < n.end && !passage.is_not_a_name(n));
+    if !is_headline(words) {
+        passage.head_words(names);
+        passage.quoted(names);
+        passage.org_appositives(names);
+        passage.lists(names);
+    }
+    passage.split_places(names);
+    names.retain(|n| n.start < n.end);
+    names.sort_by_key(|n| (n.start, std::cmp::Reverse(n.end)));
+    let mut end = 0;
+    names.retain(|n| {
+        let keep = n.start >= end;
+        if keep {
+            end = n.end;
+        }
+        keep
+    });
+}
+
+struct Passage<'a> {
+    words: &'a [&'a str],
+    glued: &'a [bool],
+    features: &'a Features,
+}
+
+impl Passage<'_> {
+    fn folded(&self, i: usize) -> &str {
+        &self.features.folded()[i]
+    }
+
+    fn has(&self, i: usize, class: u16) -> bool {
+        self.features.classes(i) & class != 0
+    }
+
+    fn is_capitalised(&self, i: usize) -> bool {
+        self.words[i].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_number(&self, i: usize) -> bool {
+        self.words[i].chars().next().is_some_and(|c| c.is_numeric())
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.words[i], "-" | "–" | "—")
+    }
+
+    fn is_punctuation(&self, i: usize) -> bool {
+        !self.words[i].chars().any(char::is_alphanumeric)
+    }
+
+    /// Punctuation that may not end a name: all but a closing bracket whose opening
+    /// one is in the name ("Mladost ( L )").
+    fn is_trailing_punctuation(&self, n: &Name, i: usize) -> bool {
+        self.is_punctuation(i)
+            && !(self.words[i] == ")" && (n.start..i).any(|j| self.words[j] == "("))
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        let w = self.words[i];
+        w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s"))
+    }
+
+    /// The whole span is one phrase of the lexicon with this class.
+    fn is_phrase(&self, start: usize, end: usize, class: u16) -> bool {
+        self.features
+            .matches()
+            .iter()
+            .any(|&(s, e, c)| s == start && e == end && c & class != 0)
+    }
+
+    /// Drops punctuation at the edges ("“Four" → "Four"), titles before a person's name
+    /// ("Deputy PM Sơn" → "Sơn") and titles after any name ("NA Vice" → "NA").
+    fn trim(&self, n: &mut Name) {
+        while n.start < n.end && self.is_punctuation(n.start) {
+            n.start += 1;
+        }
+        while n.end > n.start
+            && (self.is_trailing_punctuation(n, n.end - 1) || self.has(n.end - 1, TITLE))
+        {
+            n.end -= 1;
+        }
+        if self.folded(n.start) == "the"
+            && n.end - n.start > 1
+            && !self.is_phrase(n.start, n.end, LOC)
+        {
+            n.start += 1;
+        }
+        if n.kind == EntityType::Person {
+            while n.start < n.end && (self.has(n.start, TITLE) || self.is_punctuation(n.start)) {
+                n.start += 1;
+            }
+        }
+    }
+
+    fn is_not_a_name(&self, n: &Name) -> bool {
+        (n.start..n.end).all(|i| self.has(i, TITLE) || self.is_punctuation(i))
+            || (n.end - n.start == 1 && NOT_NAMES.contains(&self.folded(n.start)))
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        self.is_capitalised(i) && !LEADING.contains(&self.folded(i))
+    }
+
+    /// A dash with no space on either side between two capitalised words:
+    /// "Việt Nam–Russia", not "NOTE - Jeans".
+    fn is_inner_dash(&self, i: usize) -> bool {
+        self.is_dash(i)
+            && i > 0
+            && i + 1 < self.words.len()
+            && self.glued[i]
+            && self.glued[i + 1]
+            && self.is_capitalised(i - 1)
+            && self.is_capitalised(i + 1)
+    }
+
+    /// Start of the capitalised words (numbers and inner dashes too) that end at `head`.
+    fn left_edge(&self, head: usize) -> usize {
+        let mut s = head;
+        while s > 0 {
+            let p = s - 1;
+            let joins = self.is_name_word(p)
+                || (self.is_number(p) && p > 0 && self.is_name_word(p - 1))
+                || self.is_inner_dash(p);
+            if !joins || self.is_possessive(p) || self.has(p, TITLE) {
+                break;
+            }
+            s = p;
+        }
+        s
+    }
+
+    /// End of "of/on/for (the) Capitalised … (of …)" after `head`, if the name goes on so.
+    fn right_edge(&self, head: usize, joiners: &[&str]) -> Option<usize> {
+        let n = self.words.len();
+        let mut end = head + 1;
+        loop {
+            let mut j = end;
+            let joiner = if end == head + 1 {
+                joiners
+            } else {
+                &["of", "and"][..]
+            };
+            if j < n && joiner.contains(&self.words[j]) {
+                j += 1;
+                if j < n && self.words[j] == "the" {
+                    j += 1;
+                }
+            }
+            if j == end || j >= n || !self.is_name_word(j) {
+                break;
+            }
+            end = j;
+            while end < n && self.is_name_word(end) && !self.is_possessive(end - 1) {
+                end += 1;
+            }
+        }
+        (end > head + 1).then_some(end)
+    }
+
+    /// The name a head word makes with the capitalised words around it.
+    fn by_head(&self, h: usize) -> Option<(usize, usize, EntityType)> {
+        let n = self.words.len();
+        let start = self.left_edge(h);
+        let last = h + 1 >= n || !(self.is_capitalised(h + 1) || self.is_number(h + 1));
+        let words = (start..=h).filter(|&i| !self.is_dash(i)).count();
+        let has_number = (start..h).any(|i| self.is_number(i));
+        if self.has(h, EVENT_HEAD) && last && words >= 2 {
+            return Some((start, h + 1, EntityType::Event));
+        }
+        if self.has(h, GATHERING) && last && words >= 2 {
+            let kind = if has_number {
+                EntityType::Event
+            } else {
+                EntityType::Organisation
+            };
+            return Some((start, h + 1, kind));
+        }
+        if self.has(h, LAW_HEAD) {
+            return match self.right_edge(h, &["of", "on"]) {
+                Some(end) if start == h => Some((start, end, EntityType::Misc)),
+                _ if last && words >= 2 => Some((start, h + 1, EntityType::Misc)),
+                _ => None,
+            };
+        }
+        if self.has(h, ORG_HEAD) {
+            return match self.right_edge(h, &["of", "for"]) {
+                Some(end) => Some((start, end, EntityType::Organisation)),
+                None if last && words >= 2 => Some((start, h + 1, EntityType::Organisation)),
+                None => None,
+            };
+        }
+        if self.has(h, COMPANY) && last && words >= 2 {
+            return Some((start, h + 1, EntityType::Organisation));
+        }
+        None
+    }
+
+    /// Names by their head word: events ("… War", "… 2025 Forum"), laws, treaties,
+    /// awards and partnerships ("… Charter", "Treaty on …", "Certificate of Merit") and
+    /// organisations ("… Corporation", "Vietnamese Embassy", "Communist Party of …").
+    /// A name the tagger found with exactly the same words keeps its type when it is a
+    /// person, or when the rule says organisation by an organisation head ("West Bank",
+    /// "American League").
+    fn head_words(&self, names: &mut Vec<Name>) {
+        let heads = EVENT_HEAD | GATHERING | LAW_HEAD | ORG_HEAD | COMPANY;
+        let mut found: Vec<Name> = Vec::new();
+        for h in 0..self.words.len() {
+            if !self.is_capitalised(h) || !self.has(h, heads) || self.has(h, TITLE) {
+                continue;
+            }
+            let Some((start, end, kind)) = self.by_head(h) else {
+                continue;
+            };
+            if self.is_phrase(start, end, LOC) {
+                continue;
+            }
+            // The tagger is better at the edges of an organisation name it also found.
+            let mut agrees = false;
+            for m in names.iter_mut() {
+                if kind == EntityType::Organisation
+                    && m.kind == kind
+                    && m.start < end
+                    && start < m.end
+                {
+                    m.by_rule = true;
+                    agrees = true;
+                }
+            }
+            let keeps = agrees
+                || names.iter().any(|m| {
+                    m.start == start
+                        && m.end == end
+                        && (m.kind == EntityType::Person
+                            || (kind == EntityType::Organisation && !self.has(h, GATHERING)))
+                });
+            if keeps {
+                continue;
+            }
+            found.retain(|f| f.end <= start || f.start >= end);
+            found.push(Name {
+                start,
+                end,
+                kind,
+                by_rule: true,
+            });
+        }
+        for f in found {
+            names.retain(|m| m.end <= f.start || m.start >= f.end);
+            names.push(f);
+        }
+    }
+
+    /// A short capitalised phrase in quotation marks names a policy, work or slogan:
+    /// "“Four No’s”".
+    fn quoted(&self, names: &mut Vec<Name>) {
+        let n = self.words.len();
+        for open in 0..n {
+            if !matches!(self.words[open], "“" | "\"" | "«") {
+                continue;
+            }
+            let Some(close) =
+                (open + 1..n.min(open + 6)).find(|&j| matches!(self.words[j], "”" | "\"" | "»"))
+            else {
+                continue;
+            };
+            let (s, e) = (open + 1, close);
+            let all_capitalised =
+                s < e && (s..e).all(|i| self.is_capitalised(i) || self.is_number(i));
+            let already = names.iter().any(|m| m.start == s && m.end == e);
+            if !all_capitalised || !self.is_capitalised(s) || already || e - s < 2 {
+                continue;
+            }
+            names.retain(|m| m.end <= s || m.start >= e);
+            names.push(Name {
+                start: s,
+                end: e,
+                kind: EntityType::Misc,
+                by_rule: true,
+            });
+        }
+    }
+
+    /// A name right after a noun for a kind of organisation is one: "the joint venture
+    /// Vietsovpetro", "the two joint ventures, Vietsovpetro and …".
+    fn org_appositives(&self, names: &mut [Name]) {
+        for n in names.iter_mut() {
+            if n.kind == EntityType::Organisation || self.is_known_place_or_people(n) {
+                continue;
+            }
+            let mut j = n.start;
+            if j > 0 && self.words[j - 1] == "," {
+                j -= 1;
+            }
+            if j > 0 && self.has(j - 1, ORG_NOUN) && !self.is_capitalised(j - 1) {
+                n.kind = EntityType::Organisation;
+                n.by_rule = true;
+            }
+        }
+    }
+
+    fn is_known_place_or_people(&self, n: &Name) -> bool {
+        self.is_phrase(n.start, n.end, LOC | DEMONYM)
+    }
+
+    /// Names listed together ("A, B and C") share the type a rule gave one of them.
+    fn lists(&self, names: &mut [Name]) {
+        names.sort_by_key(|n| n.start);
+        let mut group_start = 0;
+        for i in 0..=names.len() {
+            let joined = i > 0
+                && i < names.len()
+                && self.only_list_joiners(names[i - 1].end, names[i].start);
+            if joined {
+                continue;
+            }
+            let group = group_start..i;
+            group_start = i;
+            if group.len() < 2 {
+                continue;
+            }
+            let ruled = names[group.clone()]
+                .iter()
+                .find(|n| n.by_rule && n.kind == EntityType::Organisation)
+                .map(|n| n.kind);
+            if let Some(kind) = ruled {
+                for j in group {
+                    if !self.is_known_place_or_people(&names[j]) {
+                        names[j].kind = kind;
+                    }
+                }
+            }
+        }
+    }
+
+    fn only_list_joiners(&self, from: usize, to: usize) -> bool {
+        from < to && to - from <= 2 && (from..to).all(|i| matches!(self.words[i], "," | "and"))
+    }
+
+    /// Places joined by dashes are separate places: "US-China tensions", "Vietnam -
+    /// Russia relations".
+    fn split_places(&self, names: &mut Vec<Name>) {
+        let mut out = Vec::with_capacity(names.len());
+        for n in names.drain(..) {
+            let parts = self.dash_parts(n.start, n.end);
+            let all_places = parts.len() >= 2
+                && !self.is_phrase(n.start, n.end, LOC)
+                && parts.iter().all(|&(s, e)| self.is_phrase(s, e, LOC));
+            if all_places && matches!(n.kind, EntityType::Location | EntityType::Misc) {
+                out.extend(parts.iter().map(|&(start, end)| Name {
+                    start,
+                    end,
+                    kind: EntityType::Location,
+                    by_rule: true,
+                }));
+            } else {
+                out.push(n);
+            }
+        }
+        *names = out;
+    }
+
+    fn dash_parts(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let mut parts = Vec::new();
+        let mut s = start;
+        for i in start..end {
+            if self.is_dash(i) {
+                parts.push((s, i));
+                s = i + 1;
+            }
+        }
+        parts.push((s, end));
+        parts.retain(|(s, e)| s < e);
+        parts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::features::DocumentContext;
+
+    /// Applies the rules to a sentence with the given tagger names (start, end, type).
+    fn run(sentence: &str, tagged: &[(usize, usize, EntityType)]) -> Vec<(String, EntityType)> {
+        let tokens = crate::tokenize::tokenize(sentence);
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(sentence)).collect();
+        let glued: Vec<bool> = (0..tokens.len())
+            .map(|i| i > 0 && tokens[i - 1].span.end == tokens[i].span.start)
+            .collect();
+        let mut first = vec![false; words.len()];
+        first[0] = true;
+        let doc = DocumentContext::new([(&words[..], &first[..])]);
+        let mut features = Features::default();
+        features.compute(&words, &first, &doc);
+        let mut names: Vec<Name> = tagged
+            .iter()
+            .map(|&(start, end, kind)| Name {
+                start,
+                end,
+                kind,
+                by_rule: false,
+            })
+            .collect();
+        apply(&words, &glued, &features, &mut names);
+        names
+            .iter()
+            .map(|n| (words[n.start..n.end].join(" "), n.kind))
+            .collect()
+    }
+
+    macro_rules! case {
+        ($sentence:expr, [$($tagged:expr),*], [$(($name:expr, $kind:ident)),*]) => {{
+            let want: Vec<(String, EntityType)> =
+                vec![$(($name.to_string(), EntityType::$kind)),*];
+            assert_eq!(run($sentence, &[$($tagged),*]), want, "rules on {:?}", $sentence);
+        }};
+    }
+
+    use EntityType::*;
+
+    #[test]
+    fn titles_leave_person_names() {
+        case!(
+            "Deputy PM Sơn held talks.",
+            [(0, 3, Person)],
+            [("Sơn", Person)]
+        );
+        case!("The Deputy PM said.", [(1, 3, Organisation)], []);
+        case!(
+            "NA Vice Chairman spoke.",
+            [(0, 2, Organisation)],
+            [("NA", Organisation)]
+        );
+    }
+
+    #[test]
+    fn head_words_name_events_laws_and_organisations() {
+        case!(
+            "He attended the Russian Energy Week 2025 Forum.",
+            [(3, 4, Misc)],
+            [("Russian Energy Week 2025 Forum", Event)]
+        );
+        case!(
+            "It was the Great Patriotic War.",
+            [],
+            [("Great Patriotic War", Event)]
+        );
+        case!(
+            "In 1994, the Treaty on the Principles of Friendly Relations was signed.",
+            [(5, 6, Organisation)],
+            [("Treaty on the Principles of Friendly Relations", Misc)]
+        );
+        case!(
+            "He presented the Certificate of Merit.",
+            [(3, 6, Organisation)],
+            [("Certificate of Merit", Misc)]
+        );
+        case!(
+            "It visited the Vietnamese Embassy in Russia.",
+            [(3, 4, Misc), (6, 7, Location)],
+            [("Vietnamese Embassy", Organisation), ("Russia", Location)]
+        );
+        case!(
+            "They met the ASEAN Regional Forum.",
+            [(3, 6, Misc)],
+            [("ASEAN Regional Forum", Organisation)]
+        );
+        case!(
+            "The former Soviet Union fell.",
+            [(2, 4, Location)],
+            [("Soviet Union", Location)]
+        );
+        case!(
+            "It strengthens the Việt Nam–Russia Comprehensive Strategic Partnership.",
+            [(3, 6, Location), (6, 9, Misc)],
+            [(
+                "Việt Nam – Russia Comprehensive Strategic Partnership",
+                Misc
+            )]
+        );
+    }
+
+    #[test]
+    fn lists_and_appositives_take_an_organisation_type() {
+        case!(
+            "Firms such as Zarubezhneft, Novatek, and Rosatom State Corporation met.",
+            [(3, 4, Person), (5, 6, Location)],
+            [
+                ("Zarubezhneft", Organisation),
+                ("Novatek", Organisation),
+                ("Rosatom State Corporation", Organisation)
+            ]
+        );
+        case!(
+            "The two joint ventures, Vietsovpetro and Rusvietpetro, work.",
+            [(5, 6, Person), (7, 8, Location)],
+            [
+                ("Vietsovpetro", Organisation),
+                ("Rusvietpetro", Organisation)
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_names_and_dashed_places() {
+        case!(
+            "It adheres to the “Four No’s” policy.",
+            [(4, 6, Misc)],
+            [("Four No’s", Misc)]
+        );
+        case!(
+            "The US-China tensions grew.",
+            [(1, 4, Misc)],
+            [("US", Location), ("China", Location)]
+        );
+        case!("Fourth is the lesson.", [(0, 1, Person)], []);
+    }
+}

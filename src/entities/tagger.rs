@@ -1,0 +1,331 @@
+//! The name tagger: an averaged perceptron over hashed word features with BILOU tags and Viterbi decoding.
+
+use super::features::Features;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Name types the tagger knows, in tag order (CoNLL's four).
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+/// O, then Begin, Inside, Last and Unit for each type.
+pub const TAGS: usize = 1 + 4 * TYPES.len();
+
+const B: usize = 0;
+const I: usize = 1;
+const L: usize = 2;
+const U: usize = 3;
+
+/// Tag number of a type (index into [`TYPES`]) at a BILOU position.
+pub fn tag(kind: usize, position: usize) -> usize {
+    1 + kind * 4 + position
+}
+
+/// Type and BILOU position of a tag; `None` for O.
+pub fn untag(tag: usize) -> Option<(usize, usize)> {
+    (tag > 0).then(|| ((tag - 1) / 4, (tag - 1) % 4))
+}
+
+/// Whether `next` may follow `prev` (`None` for the sentence start).
+pub fn allowed(prev: Option<usize>, next: usize) -> bool {
+    let open = prev
+        .and_then(untag)
+        .filter(|&(_, p)| p == B || p == I)
+        .map(|(k, _)| k);
+    match (open, untag(next)) {
+        (Some(k), Some((k2, p))) => k == k2 && (p == I || p == L),
+        (Some(_), None) => false,
+        (None, Some((_, p))) => p == B || p == U,
+        (None, None) => true,
+    }
+}
+
+/// Whether a sentence may end on `tag`.
+pub fn may_end(tag: usize) -> bool {
+    untag(tag).is_none_or(|(_, p)| p == L || p == U)
+}
+
+/// Best tag sequence for emission scores (`TAGS` per token) and transition scores
+/// (`(TAGS + 1) × TAGS`, row 0 for the sentence start, row `p + 1` after tag `p`).
+pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
+    let n = emissions.len() / TAGS;
+    out.clear();
+    if n == 0 {
+        return;
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * TAGS];
+    let mut back = vec![0u8; n * TAGS];
+    for t in 0..TAGS {
+        if allowed(None, t) {
+            score[t] = emissions[t] + transitions[t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..TAGS {
+                let s = score[(i - 1) * TAGS + p];
+                if s == f32::NEG_INFINITY || !allowed(Some(p), t) {
+                    continue;
+                }
+                let s = s + transitions[(p + 1) * TAGS + t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[i * TAGS + t] = best + emissions[i * TAGS + t];
+            back[i * TAGS + t] = arg as u8;
+        }
+    }
+    let last = (0..TAGS)
+        .filter(|&t| may_end(t))
+        .max_by(|&a, &b| score[(n - 1) * TAGS + a].total_cmp(&score[(n - 1) * TAGS + b]))
+        .unwrap_or(0);
+    out.resize(n, 0);
+    out[n - 1] = last;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i * TAGS + out[i]] as usize;
+    }
+}
+
+/// Spans of names in a tag sequence: (first token, end token, type index).
+pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        match untag(t) {
+            Some((k, U)) => out.push((i, i + 1, k)),
+            Some((k, B)) => open = Some((i, k)),
+            Some((k, L)) => {
+                if let Some((s, ko)) = open.take() {
+                    if ko == k {
+                        out.push((s, i + 1, k));
+                    }
+                }
+            }
+            Some(_) => {}
+            None => open = None,
+        }
+    }
+    out
+}
+
+const MAGIC: &[u8; 4] = b"NER1";
+
+/// Trained weights: transitions and, for each kept feature, one weight per tag.
+pub struct Model {
+    transitions: Vec<f32>,
+    /// Feature hash → row in `weights`.
+    rows: HashMap<u32, u32>,
+    /// `TAGS` quantised weights per row.
+    weights: Vec<i8>,
+    /// Value of each quantised weight, indexed by its byte.
+    values: [f32; 256],
+}
+
+/// Weights as the trainer hands them over: transitions and (hash, weights) rows.
+pub struct Weights {
+    pub transitions: Vec<f32>,
+    pub rows: Vec<(u32, [f32; TAGS])>,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= ((b & 0x7f) as u64) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+impl Weights {
+    /// The model file: weights quantised to i8 on a square-root scale (fine steps for the
+    /// many small weights, coarse ones for the few large), rows whose weights all round to
+    /// zero dropped, hashes sorted and delta-coded, each row stored as a bit mask
+    /// of its non-zero tags followed by those weights.
+    pub fn encode(&self) -> Vec<u8> {
+        let max = self
+            .rows
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(1e-6f32, |m, w| m.max(w.abs()));
+        let q = |w: f32| (w.signum() * (w.abs() / max).sqrt() * 127.0).round() as i8;
+        let mut rows: Vec<(u32, u32, Vec<i8>)> = self
+            .rows
+            .iter()
+            .filter_map(|(h, w)| {
+                let mut mask = 0u32;
+                let mut vals = Vec::new();
+                for (t, &x) in w.iter().enumerate() {
+                    let v = q(x);
+                    if v != 0 {
+                        mask |= 1 << t;
+                        vals.push(v);
+                    }
+                }
+                (mask != 0).then_some((*h, mask, vals))
+            })
+            .collect();
+        rows.sort_by_key(|r| r.0);
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&max.to_le_bytes());
+        for &t in &self.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        put_varint(&mut out, rows.len() as u64);
+        let mut last = 0u32;
+        for (h, mask, vals) in rows {
+            put_varint(&mut out, (h - last) as u64);
+            last = h;
+            put_varint(&mut out, mask as u64);
+            out.extend(vals.iter().map(|&v| v as u8));
+        }
+        out
+    }
+}
+
+impl Model {
+    /// The compiled-in model, decoded once; `None` if the file is missing or damaged.
+    pub fn get() -> Option<&'static Model> {
+        static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| Model::decode(include_bytes!("../../data/entities/tagger.bin")))
+            .as_ref()
+    }
+
+    pub fn decode(bytes: &[u8]) -> Option<Model> {
+        if bytes.get(..4)? != MAGIC {
+            return None;
+        }
+        let f32_at = |at: usize| -> Option<f32> {
+            Some(f32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+        };
+        let max = f32_at(4)?;
+        let mut values = [0f32; 256];
+        for (b, v) in values.iter_mut().enumerate() {
+            let code = b as u8 as i8 as f32 / 127.0;
+            *v = code.signum() * code * code * max;
+        }
+        let mut at = 8;
+        let mut transitions = Vec::with_capacity((TAGS + 1) * TAGS);
+        for _ in 0..(TAGS + 1) * TAGS {
+            transitions.push(f32_at(at)?);
+            at += 4;
+        }
+        let n = get_varint(bytes, &mut at)? as usize;
+        let mut rows = HashMap::with_capacity(n);
+        let mut weights = vec![0i8; n.checked_mul(TAGS)?];
+        let mut hash = 0u32;
+        for row in 0..n {
+            hash = hash.wrapping_add(get_varint(bytes, &mut at)? as u32);
+            let mask = get_varint(bytes, &mut at)? as u32;
+            for t in 0..TAGS {
+                if mask & (1 << t) != 0 {
+                    weights[row * TAGS + t] = *bytes.get(at)? as i8;
+                    at += 1;
+                }
+            }
+            rows.insert(hash, row as u32);
+        }
+        Some(Model {
+            transitions,
+            rows,
+            weights,
+            values,
+        })
+    }
+
+    /// Adds the weights of one token's features to `scores`.
+    fn score(&self, hashes: &[u32], scores: &mut [f32]) {
+        scores.fill(0.0);
+        for h in hashes {
+            if let Some(&row) = self.rows.get(h) {
+                let w = &self.weights[row as usize * TAGS..][..TAGS];
+                for (s, &q) in scores.iter_mut().zip(w) {
+                    *s += self.values[q as u8 as usize];
+                }
+            }
+        }
+    }
+
+    /// Best tags for a passage whose features are computed.
+    pub fn tag(&self, features: &Features, emissions: &mut Vec<f32>, out: &mut Vec<usize>) {
+        let n = features.starts.len().saturating_sub(1);
+        emissions.clear();
+        emissions.resize(n * TAGS, 0.0);
+        for i in 0..n {
+            let hashes = &features.hashes[features.starts[i]..features.starts[i + 1]];
+            self.score(hashes, &mut emissions[i * TAGS..(i + 1) * TAGS]);
+        }
+        viterbi(emissions, &self.transitions, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transitions_follow_bilou() {
+        let per_b = tag(0, B);
+        let per_l = tag(0, L);
+        let org_i = tag(1, I);
+        for (prev, next, ok) in [
+            (None, 0, true),
+            (None, per_b, true),
+            (None, per_l, false),
+            (Some(per_b), per_l, true),
+            (Some(per_b), org_i, false),
+            (Some(per_b), 0, false),
+            (Some(per_l), per_b, true),
+        ] {
+            assert_eq!(allowed(prev, next), ok, "{prev:?} → {next}");
+        }
+    }
+
+    #[test]
+    fn viterbi_keeps_sequences_valid() {
+        // Emissions favour an impossible "L" first; the decoder must repair it.
+        let mut emissions = vec![0.0; 2 * TAGS];
+        emissions[tag(2, L)] = 5.0;
+        emissions[TAGS + tag(2, L)] = 5.0;
+        let transitions = vec![0.0; (TAGS + 1) * TAGS];
+        let mut out = Vec::new();
+        viterbi(&emissions, &transitions, &mut out);
+        assert_eq!(out, vec![tag(2, B), tag(2, L)]);
+        assert_eq!(spans(&out), vec![(0, 2, 2)]);
+    }
+
+    #[test]
+    fn model_round_trips_through_its_file_format() {
+        let mut row = [0.0; TAGS];
+        row[3] = 1.5;
+        row[7] = -0.75;
+        let weights = Weights {
+            transitions: vec![0.25; (TAGS + 1) * TAGS],
+            rows: vec![(42, row), (7, [0.0; TAGS])],
+        };
+        let model = Model::decode(&weights.encode()).unwrap();
+        assert_eq!(model.rows.len(), 1);
+        let mut scores = [0.0; TAGS];
+        model.score(&[42, 99], &mut scores);
+        assert!((scores[3] - 1.5).abs() < 0.02);
+        assert!((scores[7] + 0.75).abs() < 0.02);
+        assert_eq!(scores[0], 0.0);
+        assert!(Model::decode(b"junk").is_none());
+        assert!(Model::decode(&weights.encode()[..20]).is_none());
+    }
+}
