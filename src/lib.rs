@@ -143,7 +143,7 @@ pub fn analyse_with_clock(input: &str, options: &Options, clock: Clock) -> Resul
         length,
     );
     lap("summary", &mut timings);
-    let quotes = quotes::find(text, &sentences, &entities);
+    let quotes = quotes::find(text, &sentences, &cleaned.paragraphs, &entities);
     lap("quotes", &mut timings);
 
     let words = tokens

@@ -242,11 +242,23 @@ pub struct Figure {
     pub note: Option<String>,
 }
 
+/// What a quotation is: someone's words, or a phrase the article puts in quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A person's own words: "…," Son said.
+    Direct,
+    /// A motto, slogan or scare-quoted phrase inside reported speech ("being firm in
+    /// policy yet flexible in execution"); it has no speaker.
+    Phrase,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
     /// The quoted words, without the quotation marks.
     #[serde(flatten)]
     pub span: Span,
+    pub kind: QuoteKind,
     /// Entity id of the speaker, when the text says who.
     pub speaker: Option<usize>,
     /// The speaker as written ("Son", "the official"), when stated.

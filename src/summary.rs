@@ -1,6 +1,20 @@
 //! Ranks body sentences and picks an extractive summary in article order.
+//!
+//! A sentence's score mixes four signals, each in [0, 1]:
+//! - centrality: TextRank (PageRank over cosine similarity of content-word counts), or,
+//!   above [`MAX_GRAPH_SENTENCES`] sentences, similarity to the body's centroid, which is
+//!   linear in the text;
+//! - position: the lead sentence first, then a gentle decay;
+//! - entities: how salient the entities it names are;
+//! - figures: how many key figures (money, percentages, counts, quantities) it carries.
+//!
+//! The best sentences are taken greedily, skipping any that repeat one already chosen,
+//! and returned in article order. Only `Body` sentences are ever scored or chosen.
 
-use crate::report::{Entity, Figure, Paragraph, Sentence};
+use crate::report::{Entity, Figure, FigureKind, Paragraph, Role, Sentence, Span};
+use crate::tokenize::{tokenize, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// How long the summary should be.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -8,6 +22,253 @@ pub enum Length {
     Sentences(usize),
     /// A share of the body's sentences, in (0, 1].
     Ratio(f64),
+}
+
+/// Above this many body sentences the O(n²) sentence graph gives way to centroid similarity.
+pub const MAX_GRAPH_SENTENCES: usize = 400;
+
+/// Weights of the four signals; they sum to 1 so the score stays in [0, 1].
+const W_CENTRALITY: f64 = 0.65;
+const W_POSITION: f64 = 0.15;
+const W_ENTITIES: f64 = 0.1;
+const W_FIGURES: f64 = 0.1;
+
+/// PageRank damping, as in the TextRank paper.
+const DAMPING: f64 = 0.85;
+
+/// A candidate whose cosine similarity to a chosen sentence exceeds this repeats it.
+const REDUNDANT: f64 = 0.7;
+
+/// Only this many chosen sentences are compared against, so a summary of a huge text
+/// stays linear.
+const REDUNDANCY_WINDOW: usize = 64;
+
+/// Sentences with fewer content words than this are scaled down: "He agreed." is rarely
+/// a summary.
+const FULL_LENGTH_WORDS: usize = 4;
+
+static STOPWORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    STOPWORDS.get_or_init(|| {
+        include_str!("../data/summary/stopwords.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// The content words of a sentence, lowercased, without stop words or a possessive 's:
+/// what sentence similarity compares.
+pub fn terms(sentence: &str) -> Vec<String> {
+    let stop = stopwords();
+    tokenize(sentence)
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .filter_map(|t| {
+            let word = t.text(sentence);
+            let word = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .unwrap_or(word);
+            let lower = word.to_lowercase();
+            (!lower.is_empty() && !stop.contains(lower.as_str())).then_some(lower)
+        })
+        .collect()
+}
+
+/// A sparse unit vector of term counts, sorted by term id.
+type Vector = Vec<(u32, f64)>;
+
+fn unit_vector(terms: &[String], ids: &mut HashMap<String, u32>) -> Vector {
+    let mut counts: HashMap<u32, f64> = HashMap::new();
+    for t in terms {
+        let next = ids.len() as u32;
+        let id = *ids.entry(t.clone()).or_insert(next);
+        *counts.entry(id).or_default() += 1.0;
+    }
+    let mut v: Vector = counts.into_iter().collect();
+    v.sort_unstable_by_key(|&(id, _)| id);
+    let norm = v.iter().map(|(_, c)| c * c).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|(_, c)| *c /= norm);
+    }
+    v
+}
+
+fn cosine(a: &Vector, b: &Vector) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// PageRank over a dense symmetric weight matrix (row-major, n × n, zero diagonal).
+/// Rank held by sentences with no edges is spread evenly, so ranks keep summing to 1.
+pub fn pagerank(weights: &[f64], n: usize) -> Vec<f64> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let out: Vec<f64> = (0..n)
+        .map(|j| weights[j * n..(j + 1) * n].iter().sum())
+        .collect();
+    let mut rank = vec![1.0 / n as f64; n];
+    for _ in 0..100 {
+        let dangling: f64 = (0..n).filter(|&j| out[j] == 0.0).map(|j| rank[j]).sum();
+        let base = (1.0 - DAMPING) / n as f64 + DAMPING * dangling / n as f64;
+        let next: Vec<f64> = (0..n)
+            .map(|i| {
+                base + DAMPING
+                    * (0..n)
+                        .filter(|&j| out[j] > 0.0)
+                        .map(|j| weights[j * n + i] / out[j] * rank[j])
+                        .sum::<f64>()
+            })
+            .collect();
+        let change: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
+        rank = next;
+        if change < 1e-9 {
+            break;
+        }
+    }
+    rank
+}
+
+/// Centrality of each vector, scaled so the most central is 1.
+fn centrality(vectors: &[Vector]) -> Vec<f64> {
+    let n = vectors.len();
+    let raw = if n <= MAX_GRAPH_SENTENCES {
+        let mut weights = vec![0.0; n * n];
+        for i in 0..n {
+            for j in i + 1..n {
+                let w = cosine(&vectors[i], &vectors[j]);
+                weights[i * n + j] = w;
+                weights[j * n + i] = w;
+            }
+        }
+        pagerank(&weights, n)
+    } else {
+        let mut centroid: HashMap<u32, f64> = HashMap::new();
+        for v in vectors {
+            for &(id, w) in v {
+                *centroid.entry(id).or_default() += w;
+            }
+        }
+        let mut c: Vector = centroid.into_iter().collect();
+        c.sort_unstable_by_key(|&(id, _)| id);
+        vectors.iter().map(|v| cosine(v, &c)).collect()
+    };
+    scale_to_max(raw)
+}
+
+fn scale_to_max(mut xs: Vec<f64>) -> Vec<f64> {
+    let max = xs.iter().cloned().fold(0.0, f64::max);
+    if max > 0.0 {
+        xs.iter_mut().for_each(|x| *x /= max);
+    }
+    xs
+}
+
+/// 1 for the lead sentence, which in news copy states the story; then half as much,
+/// decaying as 1/(1 + rank/4), since the opening paragraphs carry the detail.
+fn position(rank: usize) -> f64 {
+    if rank == 0 {
+        1.0
+    } else {
+        0.5 / (1.0 + rank as f64 / 4.0)
+    }
+}
+
+/// How much a figure tells: money, percentages, quantities and counts written in digits
+/// say what happened; ordinals and dates mostly say when or where in a list; a count
+/// in words ("the two countries") rarely carries news.
+fn figure_weight(figure: &Figure) -> f64 {
+    match figure.kind {
+        FigureKind::Money | FigureKind::Percent | FigureKind::Quantity | FigureKind::Range => 1.0,
+        FigureKind::Cardinal if figure.text.contains(|c: char| c.is_ascii_digit()) => 1.0,
+        FigureKind::Cardinal => 0.0,
+        FigureKind::Ordinal => 0.5,
+        FigureKind::Date | FigureKind::Time | FigureKind::Duration => 0.25,
+    }
+}
+
+/// Items whose span lies in `span`, from a list sorted by start.
+fn within<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|x| span_of(x).start < span.start);
+    let to = items.partition_point(|x| span_of(x).start < span.end);
+    &items[from..to.max(from)]
+}
+
+/// What one body sentence brings, before weighting.
+struct Signals {
+    centrality: f64,
+    /// 0 for the most central sentence, 1 for the next…
+    central_place: usize,
+    position: f64,
+    /// Noisy-or of the salience of the distinct entities named.
+    entities: f64,
+    /// Ids of the entities named, most salient first.
+    named: Vec<usize>,
+    /// Weighted count of figures, and the count of key ones.
+    figures: f64,
+    key_figures: usize,
+    words: usize,
+}
+
+impl Signals {
+    fn score(&self) -> f64 {
+        let figures = (self.figures / 2.0).min(1.0);
+        let mixed = W_CENTRALITY * self.centrality
+            + W_POSITION * self.position
+            + W_ENTITIES * self.entities
+            + W_FIGURES * figures;
+        let brevity = (self.words as f64 / FULL_LENGTH_WORDS as f64).min(1.0);
+        mixed * brevity
+    }
+
+    /// Short phrases for the page, strongest signal first.
+    /// `central_few`: how many of the most central sentences are called central.
+    fn reasons(&self, rank: usize, central_few: usize, entities: &[Entity]) -> Vec<String> {
+        let mut reasons = Vec::new();
+        if rank == 0 {
+            reasons.push("lead sentence".to_string());
+        }
+        match self.central_place {
+            0 => reasons.push("most central to the article".to_string()),
+            p if p < central_few => reasons.push("central to the article".to_string()),
+            _ => {}
+        }
+        let key: Vec<&str> = self
+            .named
+            .iter()
+            .filter_map(|&id| entities.get(id))
+            .filter(|e| e.salience >= 0.5)
+            .take(2)
+            .map(|e| e.name.as_str())
+            .collect();
+        if !key.is_empty() {
+            reasons.push(format!("names {}", key.join(" and ")));
+        }
+        match self.key_figures {
+            0 => {}
+            1 => reasons.push("1 key figure".to_string()),
+            n => reasons.push(format!("{n} key figures")),
+        }
+        if self.words < FULL_LENGTH_WORDS {
+            reasons.push("very short".to_string());
+        }
+        reasons
+    }
 }
 
 /// Scores every sentence (setting `score`, `reasons`, `in_summary`) and returns the
@@ -20,17 +281,392 @@ pub fn summarise(
     figures: &[Figure],
     length: Length,
 ) -> Vec<usize> {
-    let _ = (text, entities, figures);
+    for s in sentences.iter_mut() {
+        s.score = 0.0;
+        s.in_summary = false;
+        s.reasons.clear();
+    }
+    let body: Vec<usize> = (0..sentences.len())
+        .filter(|&i| {
+            paragraphs
+                .get(sentences[i].paragraph)
+                .is_some_and(|p| p.role == Role::Body)
+                && text
+                    .get(sentences[i].span.start..sentences[i].span.end)
+                    .is_some()
+        })
+        .collect();
     let want = match length {
         Length::Sentences(n) => n,
-        Length::Ratio(r) => (r * sentences.len() as f64).ceil() as usize,
-    };
-    let picked: Vec<usize> = (0..sentences.len())
-        .filter(|&i| paragraphs[sentences[i].paragraph].role == crate::report::Role::Body)
-        .take(want)
-        .collect();
-    for &i in &picked {
-        sentences[i].in_summary = true;
+        Length::Ratio(r) if r > 0.0 => ((r.min(1.0) * body.len() as f64).ceil() as usize).max(1),
+        Length::Ratio(_) => 0,
     }
+    .min(body.len());
+    if body.is_empty() {
+        return Vec::new();
+    }
+
+    let mut ids = HashMap::new();
+    let term_lists: Vec<Vec<String>> = body
+        .iter()
+        .map(|&i| terms(sentences[i].span.of(text)))
+        .collect();
+    let vectors: Vec<Vector> = term_lists
+        .iter()
+        .map(|t| unit_vector(t, &mut ids))
+        .collect();
+    let central = centrality(&vectors);
+    let mut places = vec![0; central.len()];
+    let mut by_centrality: Vec<usize> = (0..central.len()).collect();
+    by_centrality.sort_by(|&a, &b| central[b].total_cmp(&central[a]).then(a.cmp(&b)));
+    for (place, &rank) in by_centrality.iter().enumerate() {
+        places[rank] = place;
+    }
+    // The top quarter, and at least the top three, are called central.
+    let central_few = (central.len() / 4).max(3);
+
+    let mut mentions: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(id, e)| e.mentions.iter().map(move |&m| (m, id)))
+        .collect();
+    mentions.sort_unstable();
+    let mut figs: Vec<&Figure> = figures.iter().collect();
+    figs.sort_by_key(|f| f.span);
+
+    let signals: Vec<Signals> = body
+        .iter()
+        .enumerate()
+        .map(|(rank, &i)| {
+            let span = sentences[i].span;
+            let mut named: Vec<usize> = within(&mentions, span, |m| m.0)
+                .iter()
+                .map(|m| m.1)
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            let sal = |id: &usize| entities[*id].salience.clamp(0.0, 1.0);
+            named.sort_by(|a, b| sal(b).total_cmp(&sal(a)).then(a.cmp(b)));
+            let entity_signal = 1.0 - named.iter().map(|id| 1.0 - sal(id)).product::<f64>();
+            let in_sentence = within(&figs, span, |f| f.span);
+            Signals {
+                centrality: central[rank],
+                central_place: places[rank],
+                position: position(rank),
+                entities: entity_signal,
+                named,
+                figures: in_sentence.iter().map(|f| figure_weight(f)).sum(),
+                key_figures: in_sentence
+                    .iter()
+                    .filter(|f| figure_weight(f) >= 1.0)
+                    .count(),
+                words: term_lists[rank].len(),
+            }
+        })
+        .collect();
+
+    let scores: Vec<f64> = signals.iter().map(Signals::score).collect();
+    for (rank, &i) in body.iter().enumerate() {
+        sentences[i].score = scores[rank];
+        sentences[i].reasons = signals[rank].reasons(rank, central_few, entities);
+    }
+
+    let chosen = choose(&scores, &vectors, want);
+    for &rank in &chosen {
+        sentences[body[rank]].in_summary = true;
+    }
+    // Say why a strong sentence was passed over.
+    for (rank, &i) in body.iter().enumerate() {
+        if !sentences[i].in_summary && chosen.iter().any(|&c| scores[c] < scores[rank]) {
+            sentences[i]
+                .reasons
+                .push("repeats a sentence already in the summary".to_string());
+        }
+    }
+    let mut picked: Vec<usize> = chosen.into_iter().map(|rank| body[rank]).collect();
+    picked.sort_unstable();
     picked
+}
+
+/// Takes the `want` best sentences, skipping one that repeats a sentence already taken
+/// unless nothing else is left. Returns positions in `scores`.
+fn choose(scores: &[f64], vectors: &[Vector], want: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let mut chosen: Vec<usize> = Vec::with_capacity(want);
+    let mut skipped = Vec::new();
+    for &c in &order {
+        if chosen.len() == want {
+            break;
+        }
+        let repeats = chosen
+            .iter()
+            .take(REDUNDANCY_WINDOW)
+            .any(|&p| cosine(&vectors[c], &vectors[p]) > REDUNDANT);
+        if repeats {
+            skipped.push(c);
+        } else {
+            chosen.push(c);
+        }
+    }
+    let missing = want - chosen.len();
+    chosen.extend(skipped.into_iter().take(missing));
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::EntityType;
+
+    /// Sentences of `text`, one paragraph per line, split after ". ".
+    fn layout(text: &str, roles: &[Role]) -> (Vec<Paragraph>, Vec<Sentence>) {
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (p, line) in text.split('\n').enumerate() {
+            paragraphs.push(Paragraph {
+                span: Span::new(start, start + line.len()),
+                role: roles.get(p).copied().unwrap_or(Role::Body),
+            });
+            let mut s = start;
+            for part in line.split_inclusive(". ") {
+                let trimmed = part.trim_end();
+                sentences.push(Sentence {
+                    span: Span::new(s, s + trimmed.len()),
+                    paragraph: p,
+                    score: 0.0,
+                    in_summary: false,
+                    reasons: Vec::new(),
+                });
+                s += part.len();
+            }
+            start += line.len() + 1;
+        }
+        (paragraphs, sentences)
+    }
+
+    fn summary_of(text: &str, roles: &[Role], length: Length) -> Vec<String> {
+        let (paragraphs, mut sentences) = layout(text, roles);
+        let picked = summarise(text, &mut sentences, &paragraphs, &[], &[], length);
+        picked
+            .iter()
+            .map(|&i| sentences[i].span.of(text).to_string())
+            .collect()
+    }
+
+    const STORY: &str = "Oil prices rose sharply on Monday as oil supply fears grew. \
+        The weather was mild in the capital. \
+        Traders said oil supply from the Gulf could fall further and prices could rise. \
+        A local football team won its match. \
+        Analysts expect oil prices to stay high while supply remains tight.";
+
+    macro_rules! case {
+        ($text:expr, $roles:expr, $length:expr, [$($want:expr),* $(,)?]) => {{
+            let want: Vec<&str> = vec![$($want),*];
+            assert_eq!(summary_of($text, $roles, $length), want, "summary of {:?}", $text);
+        }};
+    }
+
+    #[test]
+    fn picks_central_sentences_in_article_order() {
+        case!(
+            STORY,
+            &[],
+            Length::Sentences(2),
+            [
+                "Oil prices rose sharply on Monday as oil supply fears grew.",
+                "Traders said oil supply from the Gulf could fall further and prices could rise."
+            ]
+        );
+        case!(
+            STORY,
+            &[],
+            Length::Sentences(3),
+            [
+                "Oil prices rose sharply on Monday as oil supply fears grew.",
+                "Traders said oil supply from the Gulf could fall further and prices could rise.",
+                "Analysts expect oil prices to stay high while supply remains tight."
+            ]
+        );
+    }
+
+    #[test]
+    fn length_as_a_share_of_the_body() {
+        assert_eq!(summary_of(STORY, &[], Length::Ratio(0.2)).len(), 1);
+        assert_eq!(summary_of(STORY, &[], Length::Ratio(0.5)).len(), 3);
+        assert_eq!(summary_of(STORY, &[], Length::Ratio(1.0)).len(), 5);
+        assert_eq!(summary_of(STORY, &[], Length::Sentences(50)).len(), 5);
+        assert!(summary_of(STORY, &[], Length::Sentences(0)).is_empty());
+    }
+
+    #[test]
+    fn never_picks_boilerplate() {
+        // The caption repeats the story's words but is not body text.
+        let text = "Oil prices rise on supply fears\n\
+            Oil prices and oil supply: traders at the oil exchange (Photo: AP)\n\
+            Oil prices rose as oil supply fears grew. Traders expect oil prices to rise.\n\
+            By Oil Prices Staff";
+        let roles = [Role::Title, Role::Caption, Role::Body, Role::Byline];
+        case!(
+            text,
+            &roles,
+            Length::Sentences(3),
+            [
+                "Oil prices rose as oil supply fears grew.",
+                "Traders expect oil prices to rise."
+            ]
+        );
+        case!("Only a headline", &[Role::Title], Length::Sentences(3), []);
+        case!("", &[], Length::Sentences(3), []);
+    }
+
+    #[test]
+    fn skips_a_sentence_that_repeats_a_chosen_one() {
+        let text = "Oil prices rose as oil supply fears grew in markets. \
+            Oil prices rose as oil supply fears grew in markets today. \
+            Traders expect oil prices to keep rising while supply stays tight.";
+        case!(
+            text,
+            &[],
+            Length::Sentences(2),
+            [
+                "Oil prices rose as oil supply fears grew in markets.",
+                "Traders expect oil prices to keep rising while supply stays tight."
+            ]
+        );
+    }
+
+    fn entity(name: &str, salience: f64, mentions: Vec<Span>) -> Entity {
+        Entity {
+            id: 0,
+            name: name.to_string(),
+            kind: EntityType::Person,
+            salience,
+            reasons: Vec::new(),
+            aliases: vec![name.to_string()],
+            mentions,
+        }
+    }
+
+    fn figure(text: &str, span: Span, kind: FigureKind) -> Figure {
+        Figure {
+            span,
+            text: text.to_string(),
+            kind,
+            value: None,
+            unit: None,
+            qualifier: None,
+            counted: None,
+            subject: None,
+            period: None,
+            out_of: None,
+            uncertain: false,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn salient_entities_and_key_figures_lift_a_sentence_and_are_explained() {
+        let text = "Energy trade between the countries was discussed at the talks. \
+            Novak said energy trade reached 4.58 billion USD at the talks.";
+        let at = |s: &str| {
+            let start = text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        let entities = [entity("Novak", 0.9, vec![at("Novak")])];
+        let figures = [figure(
+            "4.58 billion USD",
+            at("4.58 billion USD"),
+            FigureKind::Money,
+        )];
+        let run = |entities: &[Entity], figures: &[Figure]| {
+            let (paragraphs, mut sentences) = layout(text, &[]);
+            let picked = summarise(
+                text,
+                &mut sentences,
+                &paragraphs,
+                entities,
+                figures,
+                Length::Sentences(1),
+            );
+            (picked, sentences)
+        };
+        // Equally central: the earlier one wins, unless the later names a salient
+        // entity and a key figure.
+        assert_eq!(run(&[], &[]).0, [0]);
+        let (picked, sentences) = run(&entities, &figures);
+        assert_eq!(picked, [1]);
+        let reasons = &sentences[1].reasons;
+        assert!(reasons.contains(&"names Novak".to_string()), "{reasons:?}");
+        assert!(reasons.contains(&"1 key figure".to_string()), "{reasons:?}");
+        assert!(sentences[0].reasons.contains(&"lead sentence".to_string()));
+    }
+
+    #[test]
+    fn scores_are_in_unit_range_and_zero_outside_the_body() {
+        let text = "Oil prices rise\nOil prices rose. Oil supply fell. Prices rose again.";
+        let (paragraphs, mut sentences) = layout(text, &[Role::Title, Role::Body]);
+        summarise(
+            text,
+            &mut sentences,
+            &paragraphs,
+            &[],
+            &[],
+            Length::Sentences(1),
+        );
+        assert_eq!(sentences[0].score, 0.0);
+        assert!(sentences[0].reasons.is_empty());
+        for s in &sentences[1..] {
+            assert!(s.score > 0.0 && s.score <= 1.0, "{}", s.score);
+        }
+    }
+
+    #[test]
+    fn figures_in_digits_count_more_than_counts_in_words_and_dates() {
+        let weight = |text: &str, kind| figure_weight(&figure(text, Span::default(), kind));
+        assert_eq!(weight("4.58 billion USD", FigureKind::Money), 1.0);
+        assert_eq!(weight("199", FigureKind::Cardinal), 1.0);
+        assert_eq!(weight("two", FigureKind::Cardinal), 0.0);
+        assert_eq!(weight("4th", FigureKind::Ordinal), 0.5);
+        assert_eq!(weight("May 9, 1945", FigureKind::Date), 0.25);
+    }
+
+    #[test]
+    fn terms_drop_stop_words_and_possessives() {
+        assert_eq!(
+            terms("Vietnam’s diplomacy and the UN's role, he said."),
+            ["vietnam", "diplomacy", "un", "role"]
+        );
+        assert!(terms("").is_empty());
+    }
+
+    #[test]
+    fn pagerank_favours_the_hub_and_sums_to_one() {
+        // Sentence 0 is linked to 1 and 2, which are not linked to each other.
+        let w = [0.0, 1.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+        let r = pagerank(&w, 3);
+        assert!(r[0] > r[1] && (r[1] - r[2]).abs() < 1e-9);
+        assert!((r.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!(pagerank(&[], 0).is_empty());
+    }
+
+    #[test]
+    fn a_long_text_uses_the_linear_centrality_and_stays_correct() {
+        let mut text = String::new();
+        for i in 0..(MAX_GRAPH_SENTENCES + 100) {
+            if i % 7 == 0 {
+                text.push_str("Oil prices rose as oil supply fell. ");
+            } else {
+                // Words no other sentence shares.
+                text.push_str(&format!("Alpha{i} beta{i} gamma{i} delta{i} epsilon{i}. "));
+            }
+        }
+        let text = text.trim_end();
+        let got = summary_of(text, &[], Length::Sentences(2));
+        // The repeated sentence is the most central, but the summary holds it once.
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0], "Oil prices rose as oil supply fell.");
+        assert_ne!(got[1], got[0]);
+    }
 }

@@ -165,6 +165,26 @@ proptest! {
     }
 }
 
+#[derive(serde::Deserialize)]
+struct Regressions {
+    case: Vec<Regression>,
+}
+
+#[derive(serde::Deserialize)]
+struct Regression {
+    input: String,
+}
+
+#[test]
+fn invariants_hold_on_past_regressions() {
+    let file = include_str!("data/regressions.toml");
+    let cases: Regressions = toml::from_str(file).expect("tests/data/regressions.toml parses");
+    assert!(!cases.case.is_empty());
+    for case in cases.case {
+        check_invariants(&case.input);
+    }
+}
+
 #[test]
 fn invariants_hold_on_awkward_inputs() {
     let inputs = [

@@ -23,6 +23,8 @@ const HEADS: &str = include_str!("../../data/entities/heads.txt");
 /// Phrases of the word lists, keyed by their folded words joined with single spaces.
 pub struct Lexicon {
     phrases: HashMap<String, u16>,
+    /// First words of the phrases of more than one word.
+    openers: HashSet<String>,
     /// Longest phrase, in words.
     max_words: usize,
 }
@@ -36,6 +38,7 @@ impl Lexicon {
 
     fn parse(sources: &[&str]) -> Lexicon {
         let mut phrases = HashMap::new();
+        let mut openers = HashSet::new();
         let mut max_words = 1;
         for line in sources.iter().flat_map(|s| s.lines()) {
             let Some((class, phrase)) = line.split_once('\t') else {
@@ -62,9 +65,16 @@ impl Lexicon {
                 continue;
             }
             max_words = max_words.max(words.len());
+            if words.len() > 1 {
+                openers.insert(words[0].clone());
+            }
             *phrases.entry(words.join(" ")).or_insert(0) |= bit;
         }
-        Lexicon { phrases, max_words }
+        Lexicon {
+            phrases,
+            openers,
+            max_words,
+        }
     }
 
     /// Classes of the phrase made of these folded words (0 when none).
@@ -85,12 +95,15 @@ impl Lexicon {
         let mut key = String::new();
         let mut i = 0;
         while i < folded.len() {
-            let longest = (1..=self.max_words.min(folded.len() - i))
-                .rev()
-                .find_map(|n| {
-                    let c = self.classes(&folded[i..i + n], &mut key);
-                    (c != 0).then_some((n, c))
-                });
+            let most = if self.openers.contains(&folded[i]) {
+                self.max_words.min(folded.len() - i)
+            } else {
+                1
+            };
+            let longest = (1..=most).rev().find_map(|n| {
+                let c = self.classes(&folded[i..i + n], &mut key);
+                (c != 0).then_some((n, c))
+            });
             match longest {
                 Some((n, c)) => {
                     out.push((i, i + n, c));
@@ -106,6 +119,14 @@ impl Lexicon {
 /// possessive "'s" removed: "Việt" → "viet", "Đà" → "da", "Lam’s" → "lam".
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        if out.len() > 2 && out.ends_with("'s") {
+            out.truncate(out.len() - 2);
+        }
+        return out;
+    }
     for c in word.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -237,8 +258,9 @@ impl Hash {
         self.byte(b);
         self
     }
+    /// Never 0, which the model keeps for empty slots.
     fn finish(self) -> u32 {
-        (self.0 ^ (self.0 >> 32)) as u32
+        ((self.0 ^ (self.0 >> 32)) as u32).max(1)
     }
 }
 

@@ -48,6 +48,7 @@ pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Ve
         passage.quoted(names);
         passage.org_appositives(names);
         passage.lists(names);
+        passage.bracketed_acronyms(names);
     }
     passage.split_places(names);
     names.retain(|n| n.start < n.end);
@@ -259,13 +260,15 @@ impl Passage<'_> {
             if self.is_phrase(start, end, LOC) {
                 continue;
             }
-            // The tagger is better at the edges of an organisation name it also found.
+            // The tagger is better at the edges of an organisation name it also found and
+            // took further ("Organisation for Security and Cooperation in Europe").
             let mut agrees = false;
             for m in names.iter_mut() {
                 if kind == EntityType::Organisation
                     && m.kind == kind
                     && m.start < end
                     && start < m.end
+                    && (m.start < start || m.end > end || (m.start, m.end) == (start, end))
                 {
                     m.by_rule = true;
                     agrees = true;
@@ -345,6 +348,32 @@ impl Passage<'_> {
 
     fn is_known_place_or_people(&self, n: &Name) -> bool {
         self.is_phrase(n.start, n.end, LOC | DEMONYM)
+    }
+
+    /// An acronym in brackets after a name is of the same type: "Association of Southeast
+    /// Asian Nations (ASEAN)".
+    fn bracketed_acronyms(&self, names: &mut Vec<Name>) {
+        let mut added = Vec::new();
+        for n in names.iter() {
+            let a = n.end + 1;
+            let is_acronym = a + 1 < self.words.len()
+                && self.words[n.end] == "("
+                && self.words[a + 1] == ")"
+                && self.words[a].chars().count() >= 2
+                && self.words[a].chars().all(|c| c.is_uppercase());
+            if is_acronym {
+                added.push(Name {
+                    start: a,
+                    end: a + 1,
+                    kind: n.kind,
+                    by_rule: true,
+                });
+            }
+        }
+        for a in added {
+            names.retain(|m| m.end <= a.start || m.start >= a.end);
+            names.push(a);
+        }
     }
 
     /// Names listed together ("A, B and C") share the type a rule gave one of them.
@@ -542,6 +571,28 @@ mod tests {
                 ("Vietsovpetro", Organisation),
                 ("Rusvietpetro", Organisation)
             ]
+        );
+    }
+
+    #[test]
+    fn organisations_with_of_and_acronyms_in_brackets() {
+        case!(
+            "The Ministry of Industry and Trade signed.",
+            [(1, 4, Organisation), (5, 6, Organisation)],
+            [("Ministry of Industry and Trade", Organisation)]
+        );
+        case!(
+            "He met the Association of Southeast Asian Nations (ASEAN) today.",
+            [(3, 8, Organisation), (9, 10, Misc)],
+            [
+                ("Association of Southeast Asian Nations", Organisation),
+                ("ASEAN", Organisation)
+            ]
+        );
+        case!(
+            "Communist Party of Vietnam and major parties met.",
+            [],
+            [("Communist Party of Vietnam", Organisation)]
         );
     }
 

@@ -1,7 +1,6 @@
 //! The name tagger: an averaged perceptron over hashed word features with BILOU tags and Viterbi decoding.
 
 use super::features::Features;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Name types the tagger knows, in tag order (CoNLL's four).
@@ -112,15 +111,26 @@ pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 
 const MAGIC: &[u8; 4] = b"NER1";
 
+/// One feature's weights, kept with its hash so that a lookup touches one cache line.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// Feature hash; 0 marks an empty slot (hashes are never 0).
+    key: u32,
+    /// Quantised weight per tag.
+    weights: [i8; TAGS],
+}
+
 /// Trained weights: transitions and, for each kept feature, one weight per tag.
 pub struct Model {
     transitions: Vec<f32>,
-    /// Feature hash → row in `weights`.
-    rows: HashMap<u32, u32>,
-    /// `TAGS` quantised weights per row.
-    weights: Vec<i8>,
+    /// Open-addressing table with linear probing; its length is a power of two.
+    slots: Vec<Slot>,
     /// Value of each quantised weight, indexed by its byte.
     values: [f32; 256],
+}
+
+fn slot_of(key: u32, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) as usize) & mask
 }
 
 /// Weights as the trainer hands them over: transitions and (hash, weights) rows.
@@ -226,24 +236,38 @@ impl Model {
             at += 4;
         }
         let n = get_varint(bytes, &mut at)? as usize;
-        let mut rows = HashMap::with_capacity(n);
-        let mut weights = vec![0i8; n.checked_mul(TAGS)?];
+        if n > bytes.len() {
+            return None;
+        }
+        let empty = Slot {
+            key: 0,
+            weights: [0; TAGS],
+        };
+        let mut slots = vec![empty; (n + n / 2 + 1).next_power_of_two()];
+        let mask = slots.len() - 1;
         let mut hash = 0u32;
-        for row in 0..n {
+        for _ in 0..n {
             hash = hash.wrapping_add(get_varint(bytes, &mut at)? as u32);
-            let mask = get_varint(bytes, &mut at)? as u32;
+            let tags = get_varint(bytes, &mut at)? as u32;
+            let mut slot = Slot {
+                key: hash,
+                weights: [0; TAGS],
+            };
             for t in 0..TAGS {
-                if mask & (1 << t) != 0 {
-                    weights[row * TAGS + t] = *bytes.get(at)? as i8;
+                if tags & (1 << t) != 0 {
+                    slot.weights[t] = *bytes.get(at)? as i8;
                     at += 1;
                 }
             }
-            rows.insert(hash, row as u32);
+            let mut i = slot_of(hash, mask);
+            while slots[i].key != 0 && slots[i].key != hash {
+                i = (i + 1) & mask;
+            }
+            slots[i] = slot;
         }
         Some(Model {
             transitions,
-            rows,
-            weights,
+            slots,
             values,
         })
     }
@@ -251,12 +275,21 @@ impl Model {
     /// Adds the weights of one token's features to `scores`.
     fn score(&self, hashes: &[u32], scores: &mut [f32]) {
         scores.fill(0.0);
-        for h in hashes {
-            if let Some(&row) = self.rows.get(h) {
-                let w = &self.weights[row as usize * TAGS..][..TAGS];
-                for (s, &q) in scores.iter_mut().zip(w) {
-                    *s += self.values[q as u8 as usize];
+        let mask = self.slots.len() - 1;
+        for &h in hashes {
+            let mut i = slot_of(h, mask);
+            loop {
+                let slot = &self.slots[i];
+                if slot.key == h {
+                    for (s, &q) in scores.iter_mut().zip(&slot.weights) {
+                        *s += self.values[q as u8 as usize];
+                    }
+                    break;
                 }
+                if slot.key == 0 {
+                    break;
+                }
+                i = (i + 1) & mask;
             }
         }
     }
@@ -319,7 +352,7 @@ mod tests {
             rows: vec![(42, row), (7, [0.0; TAGS])],
         };
         let model = Model::decode(&weights.encode()).unwrap();
-        assert_eq!(model.rows.len(), 1);
+        assert_eq!(model.slots.iter().filter(|s| s.key != 0).count(), 1);
         let mut scores = [0.0; TAGS];
         model.score(&[42, 99], &mut scores);
         assert!((scores[3] - 1.5).abs() < 0.02);

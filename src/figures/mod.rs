@@ -1,19 +1,1477 @@
 //! Finds numbers, money, percentages, dates, times, durations, ranges, ordinals and
 //! quantities, each with a normalised value and what it measures.
+//!
+//! Each content sentence is cut into pieces (`lex`); at each piece the longest reading
+//! wins: a date or time (`dates`), or a number (`numbers`) with what follows it (magnitude,
+//! currency, percent, unit, duration). Ranges and qualifiers are joined on, `context` reads
+//! what each figure counts or measures, and dates are resolved last, once the article's own
+//! date is known (`anchor`).
+
+mod anchor;
+mod calendar;
+mod context;
+mod dates;
+mod lex;
+mod numbers;
+mod units;
 
 use crate::clean::Cleaned;
-use crate::report::{Figure, Sentence};
+use crate::report::{Figure, FigureKind, Sentence, Value};
 use crate::tokenize::Token;
+use dates::{When, Year};
+use lex::{lex, Sentence as Pieces};
+use numbers::{magnitude_at, number_at, Num};
+use units::{Form, CURRENCIES, UNITS};
+
+/// What a figure reads as, before dates are resolved.
+#[derive(Clone, Debug, PartialEq)]
+enum Reading {
+    Number(f64),
+    Range(f64, f64),
+    When(When),
+    Span(When, When),
+    /// "few hours": a figure with no definite amount.
+    Vague,
+}
+
+/// A figure found in one sentence: pieces `start..end`.
+#[derive(Clone, Debug)]
+struct Hit {
+    start: usize,
+    end: usize,
+    kind: FigureKind,
+    reading: Reading,
+    unit: Option<&'static str>,
+    qualifier: Option<&'static str>,
+    note: Option<String>,
+    uncertain: bool,
+    /// Bare "today": dropped unless it ends up inside a range.
+    weak: bool,
+}
+
+impl Hit {
+    fn new(start: usize, end: usize, kind: FigureKind, reading: Reading) -> Hit {
+        Hit {
+            start,
+            end,
+            kind,
+            reading,
+            unit: None,
+            qualifier: None,
+            note: None,
+            uncertain: false,
+            weak: false,
+        }
+    }
+    fn when(&self) -> Option<&When> {
+        match &self.reading {
+            Reading::When(w) => Some(w),
+            _ => None,
+        }
+    }
+}
 
 /// Every figure in the content sentences (title and body), in text order, without overlaps.
 /// `reference_date` (ISO) anchors relative dates when the article gives no date of its own.
+///
+/// The pipeline's tokens are not used: figures need a finer cut ("USD34.6", "10k", "4th"),
+/// which `lex` makes per sentence.
 pub fn extract(
     text: &str,
-    tokens: &[Token],
+    _tokens: &[Token],
     sentences: &[Sentence],
     cleaned: &Cleaned,
     reference_date: Option<&str>,
 ) -> Vec<Figure> {
-    let _ = (text, tokens, sentences, cleaned, reference_date);
-    Vec::new()
+    let lower = text.to_ascii_lowercase();
+    let mut figures = Vec::new();
+    let mut whens: Vec<(usize, Reading)> = Vec::new();
+    let mut evidence = anchor::Evidence::default();
+    let mut last_cardinals: Vec<(f64, String)> = Vec::new();
+    for sentence in sentences {
+        let content = cleaned
+            .paragraphs
+            .get(sentence.paragraph)
+            .is_some_and(|p| p.role.is_content());
+        if !content {
+            continue;
+        }
+        let s = Pieces {
+            text,
+            lower: &lower,
+            pieces: lex(text, sentence.span.start, sentence.span.end),
+        };
+        let hits = scan(&s);
+        evidence.read_sentence(&s, &hits, sentence.span.start);
+        for (n, hit) in hits.iter().enumerate() {
+            let span_of = |a: usize, b: usize| {
+                crate::report::Span::new(s.pieces[a].start, s.pieces[b - 1].end)
+            };
+            let span = span_of(hit.start, hit.end);
+            let ctx = context::read(&s, &hits, n, &last_cardinals);
+            if hit.kind == FigureKind::Cardinal {
+                if let (Reading::Number(v), Some(c)) = (&hit.reading, &ctx.counted) {
+                    last_cardinals.push((*v, c.clone()));
+                }
+            }
+            let value = match &hit.reading {
+                Reading::Number(v) => Some(Value::Number(numbers::tidy(*v))),
+                Reading::Range(a, b) => Some(Value::Range {
+                    from: Box::new(Value::Number(numbers::tidy(*a))),
+                    to: Box::new(Value::Number(numbers::tidy(*b))),
+                }),
+                _ => None,
+            };
+            if matches!(hit.reading, Reading::When(_) | Reading::Span(..)) {
+                whens.push((figures.len(), hit.reading.clone()));
+            }
+            let mut note = hit.note.clone();
+            let mut uncertain = hit.uncertain;
+            if hit.reading == Reading::Vague {
+                uncertain = true;
+                note.get_or_insert_with(|| "no definite amount".to_string());
+            }
+            figures.push(Figure {
+                span,
+                text: span.of(text).to_string(),
+                kind: hit.kind,
+                value,
+                unit: hit.unit.map(str::to_string),
+                qualifier: hit.qualifier.map(str::to_string),
+                counted: ctx.counted,
+                subject: ctx.subject,
+                period: ctx.period,
+                out_of: ctx.out_of,
+                uncertain,
+                note,
+            });
+        }
+    }
+    let anchor = anchor::Anchor::find(cleaned, reference_date, &evidence, text);
+    for (index, reading) in whens {
+        let f = &mut figures[index];
+        let (value, uncertain, note) = match reading {
+            Reading::When(w) => anchor.resolve(&w),
+            Reading::Span(a, b) => {
+                let (from, u1, n1) = anchor.resolve(&a);
+                let (to, u2, n2) = anchor.resolve(&b);
+                let value = from.zip(to).map(|(from, to)| Value::Range {
+                    from: Box::new(from),
+                    to: Box::new(to),
+                });
+                (value, u1 || u2, n1.or(n2))
+            }
+            _ => continue,
+        };
+        f.value = value;
+        f.uncertain |= uncertain;
+        if f.note.is_none() {
+            f.note = note;
+        }
+        if f.value.is_none() {
+            f.uncertain = true;
+        }
+    }
+    figures
+}
+
+/// The figures of one sentence, in order, without overlaps.
+fn scan(s: &Pieces) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if !could_start(s, i) {
+            i += 1;
+            continue;
+        }
+        let date = dates::date_at(s, i);
+        let quantity = quantity_at(s, i);
+        let pick = match (date, quantity) {
+            (Some(d), Some(q)) if q.end > d.end => Some(q),
+            (Some(d), _) => Some(from_date(d)),
+            (None, q) => q,
+        };
+        match pick {
+            Some(h) => {
+                i = h.end.max(i + 1);
+                hits.push(h);
+            }
+            None => i += 1,
+        }
+    }
+    join_date_ranges(s, &mut hits);
+    borrow_years(&mut hits);
+    hits.retain(|h| !h.weak);
+    let mut floor = 0;
+    for h in &mut hits {
+        attach_qualifier(s, h, floor);
+        floor = h.end;
+    }
+    join_bounds(s, &mut hits);
+    hits
+}
+
+/// Words other than numbers, months and weekdays that can open a figure.
+const OPENERS: &[&str] = &[
+    "this",
+    "next",
+    "last",
+    "past",
+    "previous",
+    "prior",
+    "coming",
+    "current",
+    "following",
+    "the",
+    "my",
+    "month",
+    "week",
+    "rest",
+    "w",
+    "mid",
+    "midday",
+    "midnight",
+    "noon",
+    "midafternoon",
+    "midmorning",
+    "in",
+    "lunchtime",
+    "early",
+    "late",
+    "later",
+    "earlier",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "another",
+    "all",
+    "full",
+    "few",
+    "several",
+    "some",
+    "percent",
+    "per",
+    "percentage",
+    "pct",
+    "basis",
+    "bps",
+    "q",
+    "h",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+];
+
+/// Whether a figure can start at piece `i`: a cheap test that spares the full grammar on
+/// most words.
+fn could_start(s: &Pieces, i: usize) -> bool {
+    match s.pieces[i].kind {
+        lex::Kind::Num => true,
+        lex::Kind::Other(c) => {
+            matches!(c, '-' | '−' | '%') || CURRENCIES.longest_at(s, i).is_some()
+        }
+        lex::Kind::Word => {
+            let w = s.word(i).unwrap_or("");
+            numbers::may_start_number(w)
+                || OPENERS.contains(&w)
+                || dates::month_word(w).is_some()
+                || dates::weekday_word(w).is_some()
+                || dates::part_of_day(w).is_some()
+                || CURRENCIES.longest_at(s, i).is_some()
+        }
+    }
+}
+
+fn from_date(d: dates::DateHit) -> Hit {
+    let mut h = Hit::new(d.start, d.end, d.kind, Reading::When(d.when));
+    h.weak = d.weak;
+    h.note = d.note.map(str::to_string);
+    h.uncertain = d.note.is_some();
+    h
+}
+
+/// A number is glued to the word before it ("G7", "m212", "COVID-19", "nga-13.jpg"): part
+/// of a name or an identifier, except after a prefix such as "mid-" ("mid-2024").
+fn glued_to_word(s: &Pieces, i: usize) -> bool {
+    if s.num(i).is_none() || i == 0 || !s.attached(i) {
+        return false;
+    }
+    if s.word(i - 1).is_some() {
+        return true;
+    }
+    let joined = matches!(s.ch(i - 1), Some('-' | '_')) && i >= 2 && s.attached(i - 1);
+    joined
+        && s.word(i - 2).is_some_and(|w| {
+            !matches!(
+                w,
+                "mid" | "pre" | "post" | "early" | "late" | "end" | "circa"
+            )
+        })
+}
+
+/// "the one", "no one", "this one", "one another": "one" as a pronoun.
+fn pronoun_one(s: &Pieces, j: usize, n: &Num) -> bool {
+    if !(n.words && n.value == 1.0 && n.end == j + 1 && s.is(j, "one")) {
+        return false;
+    }
+    let before = j.checked_sub(1).and_then(|b| s.word(b));
+    matches!(
+        before,
+        Some(
+            "the"
+                | "this"
+                | "that"
+                | "no"
+                | "any"
+                | "every"
+                | "each"
+                | "which"
+                | "another"
+                | "some"
+                | "someone"
+                | "last"
+                | "next"
+                | "only"
+                | "little"
+        )
+    ) || s.is_any(j + 1, &["another", "by", "day"])
+        // "the right one", "a big one", "the current one".
+        || (j >= 2 && s.word(j - 1).is_some() && s.is_any(j - 2, &["the", "a", "this", "that"]))
+}
+
+/// Whether a currency follows at `k`, after a magnitude word if any.
+fn money_follows(s: &Pieces, k: usize) -> bool {
+    let e = magnitude_at(s, k, true).map_or(k, |m| m.0);
+    CURRENCIES.longest_at(s, e).is_some()
+}
+
+fn duration_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "year" | "years" | "yr" | "yrs" => "year",
+        "month" | "months" => "month",
+        "week" | "weeks" => "week",
+        "day" | "days" => "day",
+        "hour" | "hours" | "hr" | "hrs" | "h" => "hour",
+        "minute" | "minutes" | "min" | "mins" => "minute",
+        "second" | "seconds" | "sec" | "secs" => "second",
+        "decade" | "decades" => "decade",
+        "century" | "centuries" => "century",
+        _ => return None,
+    })
+}
+
+/// What follows a number.
+enum Suffix<'a> {
+    Currency(&'a Form),
+    Percent(&'static str),
+    Duration(&'static str),
+    Unit(&'static str),
+}
+
+/// A percent sign or word at `k`: (unit, end).
+fn percent_at(s: &Pieces, k: usize) -> Option<(&'static str, usize)> {
+    if s.ch(k) == Some('%') {
+        return Some(("%", k + 1));
+    }
+    match s.word(k)? {
+        "percent" | "percents" | "pct" => {
+            if s.is_any(k + 1, &["point", "points"]) {
+                return Some(("percentage point", k + 2));
+            }
+            Some(("%", k + 1))
+        }
+        "per" if s.is(k + 1, "cent") => Some(("%", k + 2)),
+        "percentage" if s.is_any(k + 1, &["point", "points"]) => Some(("percentage point", k + 2)),
+        "percentage" => Some(("%", k + 1)),
+        "basis" if s.is_any(k + 1, &["point", "points"]) => Some(("basis point", k + 2)),
+        "bps" => Some(("basis point", k + 1)),
+        _ => None,
+    }
+}
+
+fn suffix_at<'a>(s: &Pieces, k: usize) -> Option<(Suffix<'a>, usize)> {
+    if let Some((e, f)) = CURRENCIES.longest_at(s, k) {
+        return Some((Suffix::Currency(f), e));
+    }
+    if let Some((u, e)) = percent_at(s, k) {
+        return Some((Suffix::Percent(u), e));
+    }
+    if let Some(u) = s.word(k).and_then(duration_unit) {
+        // "h" and "hr" only right after the number or alone ("3h", "3 h").
+        return Some((Suffix::Duration(u), k + 1));
+    }
+    // "20 [kg]", "20 <kg>".
+    if matches!(s.ch(k), Some('[' | '<')) {
+        let close = if s.ch(k) == Some('[') { ']' } else { '>' };
+        if let Some((e, f)) = UNITS.longest_at(s, k + 1) {
+            if s.ch(e) == Some(close) {
+                return Some((Suffix::Unit(f.code), e + 1));
+            }
+        }
+    }
+    if let Some((e, f)) = UNITS.longest_at(s, k) {
+        return Some((Suffix::Unit(f.code), e));
+    }
+    None
+}
+
+/// Range connector after a number at `k`: a dash, "to", "through", or "and" after
+/// "between". Returns the piece after it.
+fn connector(s: &Pieces, k: usize, start: usize) -> Option<usize> {
+    if s.dash(k) {
+        // "three-nought-four" is a sequence; a dash joins a range only next to digits.
+        let digits = s.num(k - 1).is_some()
+            || s.num(k + 1).is_some()
+            || s.word(k + 1).is_some_and(|w| {
+                dates::month_word(w).is_some() || w.len() > 3 && !numbers::is_number_word(w)
+            });
+        return digits.then_some(k + 1);
+    }
+    let between = start > 0 && s.is(start - 1, "between");
+    match s.word(k)? {
+        "to" | "through" | "thru" | "till" | "until" => Some(k + 1),
+        "and" if between => Some(k + 1),
+        _ => None,
+    }
+}
+
+/// A number at `i` with whatever gives it a kind: "US$4.7 billion", "4.58 billion USD",
+/// "5 to 10 per cent", "75-year", "500,000 barrels", "2026–2028", "80th", "199".
+fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
+    if let Some(h) = vague_or_article_duration(s, i) {
+        return Some(h);
+    }
+    // "percent of 10".
+    if let Some(("%", e)) = percent_at(s, i) {
+        if s.is(e, "of")
+            && (i == 0
+                || s.num(i - 1).is_none()
+                    && s.word(i - 1).is_none_or(|w| !numbers::is_number_word(w)))
+        {
+            let n = number_at(s, e + 1)?;
+            let mut h = Hit::new(i, n.end, FigureKind::Percent, Reading::Number(n.value));
+            h.unit = Some("%");
+            return Some(h);
+        }
+    }
+    let (j, prefix) = match CURRENCIES.longest_at(s, i) {
+        Some((e, f)) if number_at(s, e).is_some_and(|n| !n.ordinal) => (e, Some(f)),
+        _ => (i, None),
+    };
+    if prefix.is_none() && glued_to_word(s, i) {
+        return None;
+    }
+    let a = number_at(s, j)?;
+    if pronoun_one(s, j, &a) {
+        return None;
+    }
+    let mut k = a.end;
+    let money = prefix.is_some() || money_follows(s, k);
+    let mag_a = magnitude_at(s, k, money);
+    if let Some((e, _)) = mag_a {
+        k = e;
+    }
+    // A second number after a range connector.
+    let mut b: Option<(Num, Option<(usize, f64)>)> = None;
+    if !a.ordinal {
+        if let Some(c) = connector(s, k, i) {
+            let mut c2 = c;
+            if let (Some(f), Some((e, g))) = (prefix, CURRENCIES.longest_at(s, c)) {
+                if g.code == f.code {
+                    c2 = e;
+                }
+            }
+            if let Some(nb) = number_at(s, c2).filter(|n| !n.ordinal && !glued_to_word(s, c2)) {
+                let money_b = money || money_follows(s, nb.end);
+                let mag_b = magnitude_at(s, nb.end, money_b);
+                b = Some((nb, mag_b));
+            }
+        }
+    }
+    // Years: "2026–2028", "2026-31", "between 2015 and 2018".
+    if let (Some((nb, None)), None, None) = (&b, mag_a, prefix) {
+        if let (Some(ya), Some(yb)) = (year_of(&a), nb.plain) {
+            let yb = match nb.width {
+                4 => yb as i32,
+                2 if s.dash(a.end) => ya / 100 * 100 + yb as i32,
+                _ => -1,
+            };
+            if yb > ya && yb <= 2999 && suffix_at(s, nb.end).is_none() {
+                let start = range_start(s, i);
+                let y = |y| When::Cal {
+                    year: Some(Year::Abs(y)),
+                    month: None,
+                    day: None,
+                };
+                return Some(Hit::new(
+                    start,
+                    nb.end,
+                    FigureKind::Range,
+                    Reading::Span(y(ya), y(yb)),
+                ));
+            }
+        }
+    }
+    let fa = mag_a.map_or(1.0, |m| m.1);
+    let (mut end, range) = match &b {
+        Some((nb, mag_b)) => {
+            let fb = mag_b.map_or(fa, |m| m.1);
+            let fa = if mag_a.is_some() { fa } else { fb };
+            let (va, vb) = (a.value * fa, nb.value * fb);
+            if vb > va {
+                (mag_b.map_or(nb.end, |m| m.0), Some((va, vb)))
+            } else {
+                (k, None)
+            }
+        }
+        None => (k, None),
+    };
+    let value = a.value * fa;
+    // Adjectival forms: "75-year", "12-cent", "3-inch", "one-yen".
+    let hyphen = range.is_none()
+        && s.dash(end)
+        && s.attached(end)
+        && s.attached(end + 1)
+        && s.word(end + 1).is_some();
+    let at = if hyphen { end + 1 } else { end };
+    let suffix = suffix_at(s, at).filter(|(x, _)| !(hyphen && matches!(x, Suffix::Percent(_))));
+    let start = if range.is_some() {
+        range_start(s, i)
+    } else {
+        i
+    };
+    let reading = |v: f64| match range {
+        Some((x, y)) => Reading::Range(x, y),
+        None => Reading::Number(v),
+    };
+    let kind_or_range = |k: FigureKind| {
+        if range.is_some() {
+            FigureKind::Range
+        } else {
+            k
+        }
+    };
+    let mut h;
+    match (prefix, suffix) {
+        (Some(f), _) | (None, Some((Suffix::Currency(f), _))) => {
+            let scale = f.scale;
+            if prefix.is_none() {
+                end = suffix_end(s, at);
+            } else if let Some((Suffix::Currency(g), e)) = suffix_at(s, end) {
+                // "$5 USD": the code repeats the symbol.
+                if g.code == f.code {
+                    end = e;
+                }
+            }
+            let mut v = value * scale;
+            // "thirteen dollars and forty-five cents", "thirteen dollars forty five".
+            if prefix.is_none() && scale == 1.0 && range.is_none() {
+                let k2 = if s.is(end, "and") { end + 1 } else { end };
+                if let Some(c) = number_at(s, k2).filter(|c| c.value < 100.0 && !c.ordinal) {
+                    let cents = CURRENCIES
+                        .longest_at(s, c.end)
+                        .filter(|(_, g)| g.scale == 0.01);
+                    if let Some((e, _)) = cents {
+                        v += c.value / 100.0;
+                        end = e;
+                    } else if k2 == end && c.words && a.words && s.word(c.end).is_none() {
+                        v += c.value / 100.0;
+                        end = c.end;
+                    }
+                }
+            }
+            let r = match range {
+                Some((x, y)) => Reading::Range(x * scale, y * scale),
+                None => Reading::Number(v),
+            };
+            h = Hit::new(start, end, kind_or_range(FigureKind::Money), r);
+            h.unit = Some(f.code);
+            if f.code.chars().any(char::is_lowercase) {
+                // "francs": the text does not say which country's.
+                h.uncertain = true;
+                h.note = Some(format!("which {} is not said", f.code));
+            }
+        }
+        (None, Some((Suffix::Percent(u), e))) => {
+            h = Hit::new(start, e, kind_or_range(FigureKind::Percent), reading(value));
+            h.unit = Some(u);
+        }
+        (None, Some((Suffix::Duration(u), e))) => {
+            if a.ordinal {
+                // "the 4th day" is an ordinal.
+                h = Hit::new(start, a.end, FigureKind::Ordinal, Reading::Number(a.value));
+            } else {
+                h = duration_or_shift(s, start, e, value, u, range, hyphen);
+            }
+        }
+        (None, Some((Suffix::Unit(u), e))) if !a.ordinal => {
+            if u == "lb" && fa >= 1e6 {
+                // "5 million pounds" is money in British usage.
+                h = Hit::new(start, e, kind_or_range(FigureKind::Money), reading(value));
+                h.unit = Some("GBP");
+                h.uncertain = true;
+                h.note = Some("'pounds' read as pounds sterling".into());
+            } else {
+                h = Hit::new(
+                    start,
+                    e,
+                    kind_or_range(FigureKind::Quantity),
+                    reading(value),
+                );
+                h.unit = Some(u);
+            }
+        }
+        _ if a.ordinal => h = Hit::new(start, a.end, FigureKind::Ordinal, Reading::Number(a.value)),
+        _ => {
+            if let (Some(y), None, None) = (year_of(&a), mag_a, range) {
+                if year_reading(s, i, a.end) {
+                    // "the 1990s".
+                    if s.is(a.end, "s") && s.attached(a.end) && y % 10 == 0 {
+                        let cal = |y| When::Cal {
+                            year: Some(Year::Abs(y)),
+                            month: None,
+                            day: None,
+                        };
+                        return Some(Hit::new(
+                            i,
+                            a.end + 1,
+                            FigureKind::Date,
+                            Reading::Span(cal(y), cal(y + 9)),
+                        ));
+                    }
+                    return Some(Hit::new(
+                        i,
+                        a.end,
+                        FigureKind::Date,
+                        Reading::When(When::Cal {
+                            year: Some(Year::Abs(y)),
+                            month: None,
+                            day: None,
+                        }),
+                    ));
+                }
+            }
+            h = Hit::new(
+                start,
+                end,
+                kind_or_range(FigureKind::Cardinal),
+                reading(value),
+            );
+        }
+    }
+    if h.note.is_none() {
+        if let Some(n) = a.note {
+            h.note = Some(n.to_string());
+            h.uncertain = true;
+        }
+    }
+    Some(h)
+}
+
+/// Where a currency suffix ends, for a form at `k`.
+fn suffix_end(s: &Pieces, k: usize) -> usize {
+    CURRENCIES.longest_at(s, k).map_or(k, |(e, _)| e)
+}
+
+/// A range starts at "between" or "from" when one precedes it.
+fn range_start(s: &Pieces, i: usize) -> usize {
+    if i > 0 && s.is_any(i - 1, &["between", "from"]) {
+        i - 1
+    } else {
+        i
+    }
+}
+
+/// The year a bare four-digit number would be.
+fn year_of(n: &Num) -> Option<i32> {
+    let y = n.plain.filter(|_| n.width == 4 && !n.ordinal)?;
+    (1000..=2100).contains(&y).then_some(y as i32)
+}
+
+/// Whether a four-digit number at `i..end` reads as a year: after "in", "since"… always;
+/// before a plural noun ("2000 people") not; otherwise when it is 1900–2100.
+fn year_reading(s: &Pieces, i: usize, end: usize) -> bool {
+    let before = i.checked_sub(1).and_then(|b| s.word(b));
+    if before.is_some_and(|b| {
+        matches!(
+            b,
+            "in" | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "from"
+                | "of"
+                | "year"
+                | "early"
+                | "late"
+                | "mid"
+                | "before"
+                | "after"
+                | "during"
+                | "through"
+                | "between"
+                | "and"
+                | "to"
+                | "fiscal"
+                | "summer"
+                | "spring"
+                | "autumn"
+                | "winter"
+        )
+    }) {
+        return true;
+    }
+    if s.word(end).is_some_and(|w| {
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !s.capitalised(end)
+    }) {
+        return false;
+    }
+    let y: i32 = s.num(i).and_then(|t| t.parse().ok()).unwrap_or(0);
+    (1900..=2100).contains(&y)
+}
+
+/// "75 years", "75-year", "75 years ago", "five years old", "two weeks from now".
+fn duration_or_shift(
+    s: &Pieces,
+    start: usize,
+    end: usize,
+    value: f64,
+    unit: &'static str,
+    range: Option<(f64, f64)>,
+    hyphen: bool,
+) -> Hit {
+    if range.is_none() && !hyphen {
+        if s.is(end, "ago") {
+            return Hit::new(
+                start,
+                end + 1,
+                FigureKind::Date,
+                Reading::When(When::Shift(-value, unit)),
+            );
+        }
+        let later = if s.is(end, "from") && s.is(end + 1, "now") {
+            Some(end + 2)
+        } else if s.is_any(end, &["later", "hence"]) {
+            Some(end + 1)
+        } else {
+            None
+        };
+        if let Some(e) = later {
+            return Hit::new(
+                start,
+                e,
+                FigureKind::Date,
+                Reading::When(When::Shift(value, unit)),
+            );
+        }
+    }
+    // Ages: "five years old", "3 years of age", "90 day old".
+    let e = if s.is(end, "old") {
+        end + 1
+    } else if s.is(end, "of") && s.is(end + 1, "age") {
+        end + 2
+    } else {
+        end
+    };
+    let reading = match range {
+        Some((a, b)) => Reading::Range(a, b),
+        None => Reading::Number(value),
+    };
+    let kind = if range.is_some() {
+        FigureKind::Range
+    } else {
+        FigureKind::Duration
+    };
+    let mut h = Hit::new(start, e, kind, reading);
+    h.unit = Some(unit);
+    h
+}
+
+/// Durations without digits: "a year", "an hour and a half", "half an hour", "all week",
+/// "full-year", "another week", "few hours", "a month ago".
+fn vague_or_article_duration(s: &Pieces, i: usize) -> Option<Hit> {
+    let w = s.word(i)?;
+    let (k, value) = match w {
+        "a" | "an" | "another" => (i + 1, Some(1.0)),
+        "half" if s.is_any(i + 1, &["a", "an"]) => (i + 2, Some(0.5)),
+        "all" | "full" => (if s.dash(i + 1) { i + 2 } else { i + 1 }, Some(1.0)),
+        "few" | "several" | "some" => (i + 1, None),
+        _ => return None,
+    };
+    let unit_word = s.word(k)?;
+    let unit = duration_unit(unit_word)?;
+    if matches!(unit_word, "h" | "hr" | "hrs" | "yr" | "yrs" | "min" | "sec") {
+        return None;
+    }
+    let plural = unit_word.ends_with('s');
+    let before = i.checked_sub(1).and_then(|b| s.word(b));
+    // "once a year", "$5 a day", "twice a week" are rates; "a few" belongs to "few".
+    if matches!(
+        before,
+        Some("once" | "twice" | "times" | "per" | "every" | "each")
+    ) || (i > 0 && s.num(i - 1).is_some())
+        || (i > 0 && CURRENCIES.longest_at(s, i - 1).is_some())
+    {
+        return None;
+    }
+    match value {
+        Some(_) if plural && w != "all" => None,
+        Some(v) => {
+            if matches!(w, "all" | "full") && !matches!(unit, "week" | "year" | "day" | "month") {
+                return None;
+            }
+            let mut v = v;
+            let mut end = k + 1;
+            // "an hour and a half".
+            if s.is(end, "and") && s.is(end + 1, "a") && s.is(end + 2, "half") {
+                v += 0.5;
+                end += 3;
+            }
+            if s.is(end, "ago") && matches!(w, "a" | "an") {
+                return Some(Hit::new(
+                    i,
+                    end + 1,
+                    FigureKind::Date,
+                    Reading::When(When::Shift(-v, unit)),
+                ));
+            }
+            // "a year" after "the" or inside "a year-long" is not a duration of its own.
+            if matches!(w, "a" | "an") && s.dash(end) {
+                return None;
+            }
+            let mut h = Hit::new(i, end, FigureKind::Duration, Reading::Number(v));
+            h.unit = Some(unit);
+            Some(h)
+        }
+        None if plural => {
+            let start = if i > 0 && s.is(i - 1, "a") && w == "few" {
+                i - 1
+            } else {
+                i
+            };
+            let mut end = k + 1;
+            let kind = if s.is(end, "ago") {
+                end += 1;
+                FigureKind::Date
+            } else {
+                FigureKind::Duration
+            };
+            let mut h = Hit::new(start, end, kind, Reading::Vague);
+            h.unit = Some(unit);
+            Some(h)
+        }
+        None => None,
+    }
+}
+
+/// Joins "November 19 to 20", "from 4 to 22 January, 2017", "between Oct. 2 and October 22",
+/// "Friday through Sunday", "today till tomorrow" into ranges. One pass, no shifting.
+fn join_date_ranges(s: &Pieces, hits: &mut Vec<Hit>) {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for b in hits.drain(..) {
+        let pair = out.last().and_then(|a| date_pair(s, a, &b));
+        match pair {
+            Some((from, to)) => {
+                let a = out.pop().unwrap_or_else(|| b.clone());
+                let start = match a.reading {
+                    Reading::Range(..) => a.start,
+                    _ => range_start(s, a.start),
+                };
+                out.push(Hit::new(
+                    start,
+                    b.end,
+                    FigureKind::Range,
+                    Reading::Span(from, to),
+                ));
+            }
+            None => out.push(b),
+        }
+    }
+    *hits = out;
+}
+
+/// The two ends of a date range made of hits `a` and `b`, if they make one.
+fn date_pair(s: &Pieces, a: &Hit, b: &Hit) -> Option<(When, When)> {
+    let day_of = |h: &Hit| match h.reading {
+        Reading::Number(v)
+            if h.kind == FigureKind::Cardinal && v.fract() == 0.0 && (1.0..=31.0).contains(&v) =>
+        {
+            Some(v as u32)
+        }
+        _ => None,
+    };
+    let with_day = |w: &When, d: u32| match w {
+        When::Cal {
+            year,
+            month: Some(m),
+            ..
+        } => Some(When::Cal {
+            year: *year,
+            month: Some(*m),
+            day: Some(d),
+        }),
+        _ => None,
+    };
+    let has_day = |h: &Hit| {
+        matches!(
+            h.when(),
+            Some(When::Cal {
+                month: Some(_),
+                day: Some(_),
+                ..
+            })
+        )
+    };
+    if connector(s, a.end, a.start) == Some(b.start) {
+        let dated = |h: &Hit| h.kind == FigureKind::Date && h.when().is_some();
+        if dated(a) && dated(b) {
+            return Some((a.when()?.clone(), b.when()?.clone()));
+        }
+        // "November 19 to 20".
+        if let (true, Some(d)) = (has_day(a), day_of(b)) {
+            return Some((a.when()?.clone(), with_day(a.when()?, d)?));
+        }
+        // "19 to November 20" reads the first day in the second's month.
+        if let (Some(d), true) = (day_of(a), has_day(b)) {
+            return Some((with_day(b.when()?, d)?, b.when()?.clone()));
+        }
+    }
+    // "from 4 to 22 January, 2017", "between 4 and 22 of Sept".
+    let Reading::Range(x, y) = a.reading else {
+        return None;
+    };
+    let days = [x, y]
+        .iter()
+        .all(|v| v.fract() == 0.0 && (1.0..=31.0).contains(v))
+        && a.unit.is_none();
+    let gap = b.start == a.end || (b.start == a.end + 1 && s.is_any(a.end, &["of", "in"]));
+    match b.when() {
+        Some(
+            w @ When::Cal {
+                day: None,
+                month: Some(_),
+                ..
+            },
+        ) if days && gap => Some((with_day(w, x as u32)?, with_day(w, y as u32)?)),
+        _ => None,
+    }
+}
+
+/// A month or day without a year takes the year of another date in the same sentence:
+/// "signed in May and took effect in October this year".
+fn borrow_years(hits: &mut [Hit]) {
+    let year = hits.iter().find_map(|h| match h.when() {
+        Some(When::Cal {
+            year: Some(y),
+            month: Some(_),
+            ..
+        }) => Some(*y),
+        _ => None,
+    });
+    let Some(year) = year else { return };
+    for h in hits.iter_mut() {
+        if let Reading::When(When::Cal {
+            year: y @ None,
+            month: Some(_),
+            ..
+        }) = &mut h.reading
+        {
+            *y = Some(year);
+            h.note = Some("year taken from another date in the same sentence".into());
+        }
+    }
+}
+
+/// Qualifiers, longest first.
+const QUALIFIERS: &[&str] = &[
+    "greater than or equal to",
+    "more than or equal to",
+    "less than or equal to",
+    "at least or equal to",
+    "no more than",
+    "no less than",
+    "not more than",
+    "as many as",
+    "as much as",
+    "as few as",
+    "as little as",
+    "as high as",
+    "as low as",
+    "in excess of",
+    "upwards of",
+    "more than",
+    "less than",
+    "fewer than",
+    "greater than",
+    "higher than",
+    "lower than",
+    "up to",
+    "at least",
+    "at most",
+    "close to",
+    "just over",
+    "just under",
+    "well over",
+    "an estimated",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "above",
+    "below",
+    "estimated",
+    "approx",
+    "circa",
+    "only",
+    "just",
+    "exceeding",
+    "beyond",
+    "smaller than",
+    "bigger than",
+    "larger than",
+    "equal to",
+    "equals to",
+    "equaling to",
+];
+
+/// Qualifiers that make a figure a lower bound ("over 70"); the rest of the bounding ones
+/// are upper bounds.
+const LOWER_BOUNDS: &[&str] = &[
+    "more than",
+    "over",
+    "above",
+    "greater than",
+    "bigger than",
+    "larger than",
+    "at least",
+    "no less than",
+    "in excess of",
+    "upwards of",
+    "exceeding",
+    "beyond",
+    "just over",
+    "well over",
+    "greater than or equal to",
+    "more than or equal to",
+    "at least or equal to",
+    "or more",
+    "or above",
+    "or greater",
+];
+const UPPER_BOUNDS: &[&str] = &[
+    "less than",
+    "fewer than",
+    "under",
+    "below",
+    "up to",
+    "at most",
+    "no more than",
+    "not more than",
+    "smaller than",
+    "lower than",
+    "just under",
+    "less than or equal to",
+    "or less",
+    "or fewer",
+    "or below",
+];
+
+/// Whether a qualifier bounds a figure from below (Some(true)) or above (Some(false)).
+pub fn bound(qualifier: &str) -> Option<bool> {
+    if LOWER_BOUNDS.contains(&qualifier) {
+        Some(true)
+    } else if UPPER_BOUNDS.contains(&qualifier) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// "more than 10 and less than 40": two bounds of one range. One pass, no shifting.
+fn join_bounds(s: &Pieces, hits: &mut Vec<Hit>) {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for b in hits.drain(..) {
+        let joined = out.last().and_then(|a| {
+            let (Some(lower_a), Some(lower_b)) =
+                (a.qualifier.and_then(bound), b.qualifier.and_then(bound))
+            else {
+                return None;
+            };
+            let (Reading::Number(x), Reading::Number(y)) = (&a.reading, &b.reading) else {
+                return None;
+            };
+            let adjacent = b.start == a.end + 1 && s.is(a.end, "and") && a.unit == b.unit;
+            let (lo, hi) = if lower_a { (*x, *y) } else { (*y, *x) };
+            (adjacent && lower_a != lower_b && lo < hi).then(|| {
+                let mut h = Hit::new(a.start, b.end, FigureKind::Range, Reading::Range(lo, hi));
+                h.unit = a.unit;
+                h
+            })
+        });
+        match joined {
+            Some(h) => {
+                out.pop();
+                out.push(h);
+            }
+            None => out.push(b),
+        }
+    }
+    *hits = out;
+}
+
+/// Moves an adjacent qualifier ("over 70", "more than $5") into the figure.
+fn attach_qualifier(s: &Pieces, h: &mut Hit, floor: usize) {
+    if !matches!(
+        h.kind,
+        FigureKind::Money
+            | FigureKind::Percent
+            | FigureKind::Cardinal
+            | FigureKind::Quantity
+            | FigureKind::Duration
+            | FigureKind::Range
+    ) || matches!(h.reading, Reading::Span(..))
+    {
+        return;
+    }
+    // "500 or more", "5,000 or less".
+    for q in [
+        "or more",
+        "or less",
+        "or above",
+        "or greater",
+        "or fewer",
+        "or below",
+    ] {
+        if s.is(h.end, "or") && s.is(h.end + 1, &q[3..]) {
+            h.end += 2;
+            h.qualifier = Some(q);
+            break;
+        }
+    }
+    for q in QUALIFIERS {
+        let n = q.split(' ').count();
+        if h.start < n + floor {
+            continue;
+        }
+        let from = h.start - n;
+        if q.split(' ').enumerate().all(|(k, w)| s.is(from + k, w)) {
+            if matches!(*q, "only" | "just") {
+                return;
+            }
+            h.start = from;
+            h.qualifier = Some(q);
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+    use crate::report::Span;
+
+    /// Runs the stage on `text` as one body paragraph.
+    fn figures(text: &str, reference: Option<&str>) -> Vec<Figure> {
+        let cleaned = clean(text, &[]);
+        let sentences: Vec<Sentence> = cleaned
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(n, p)| Sentence {
+                span: p.span,
+                paragraph: n,
+                score: 0.0,
+                in_summary: false,
+                reasons: Vec::new(),
+            })
+            .collect();
+        extract(&cleaned.text, &[], &sentences, &cleaned, reference)
+    }
+
+    fn one(text: &str) -> Figure {
+        let f = figures(text, None);
+        assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
+        f.into_iter().next().unwrap()
+    }
+
+    fn num(v: f64) -> Option<Value> {
+        Some(Value::Number(v))
+    }
+
+    fn txt(v: &str) -> Option<Value> {
+        Some(Value::Text(v.into()))
+    }
+
+    macro_rules! case {
+        ($input:expr, $text:expr, $kind:ident, $value:expr, $unit:expr) => {
+            case!($input, $text, $kind, $value, $unit, None)
+        };
+        ($input:expr, $text:expr, $kind:ident, $value:expr, $unit:expr, $qualifier:expr) => {{
+            let f = one($input);
+            assert_eq!(
+                (
+                    f.text.as_str(),
+                    f.kind,
+                    &f.value,
+                    f.unit.as_deref(),
+                    f.qualifier.as_deref()
+                ),
+                ($text, FigureKind::$kind, &$value, $unit, $qualifier),
+                "{:?}",
+                $input
+            );
+        }};
+    }
+
+    #[test]
+    fn money_with_magnitude_words() {
+        case!(
+            "trade reached 4.58 billion USD.",
+            "4.58 billion USD",
+            Money,
+            num(4_580_000_000.0),
+            Some("USD")
+        );
+        case!(
+            "It raised US$4.7 billion.",
+            "US$4.7 billion",
+            Money,
+            num(4_700_000_000.0),
+            Some("USD")
+        );
+        case!(
+            "a USD34.6 million deal",
+            "USD34.6 million",
+            Money,
+            num(34_600_000.0),
+            Some("USD")
+        );
+        case!(
+            "worth €2.5bn",
+            "€2.5bn",
+            Money,
+            num(2_500_000_000.0),
+            Some("EUR")
+        );
+        case!(
+            "costs 35 lakh rupees",
+            "35 lakh rupees",
+            Money,
+            num(3_500_000.0),
+            Some("INR")
+        );
+        case!(
+            "a 12-cent dividend",
+            "12-cent",
+            Money,
+            num(0.12),
+            Some("USD")
+        );
+        case!(
+            "fell to 300 trillion VND",
+            "300 trillion VND",
+            Money,
+            num(3e14),
+            Some("VND")
+        );
+        case!(
+            "cost $3-4 billion",
+            "$3-4 billion",
+            Range,
+            Some(Value::Range {
+                from: Box::new(Value::Number(3e9)),
+                to: Box::new(Value::Number(4e9))
+            }),
+            Some("USD")
+        );
+        case!(
+            "thirteen dollars and forty-five cents",
+            "thirteen dollars and forty-five cents",
+            Money,
+            num(13.45),
+            Some("USD")
+        );
+    }
+
+    #[test]
+    fn percents_counts_and_qualifiers() {
+        case!("up 27 % in", "27 %", Percent, num(27.0), Some("%"));
+        case!(
+            "rose 1.5 percentage points",
+            "1.5 percentage points",
+            Percent,
+            num(1.5),
+            Some("percentage point")
+        );
+        case!(
+            "member of over 70 organisations",
+            "over 70",
+            Cardinal,
+            num(70.0),
+            None,
+            Some("over")
+        );
+        case!(
+            "between 5 and 10 per cent",
+            "between 5 and 10 per cent",
+            Range,
+            Some(Value::Range {
+                from: Box::new(Value::Number(5.0)),
+                to: Box::new(Value::Number(10.0))
+            }),
+            Some("%")
+        );
+        case!(
+            "two hundred and forty-five thousand people",
+            "two hundred and forty-five thousand",
+            Cardinal,
+            num(245000.0),
+            None
+        );
+        case!("ranking 4th among", "4th", Ordinal, num(4.0), None);
+        case!(
+            "nearly 500 MW of power",
+            "nearly 500 MW",
+            Quantity,
+            num(500.0),
+            Some("MW"),
+            Some("nearly")
+        );
+        case!(
+            "3 million cubic metres",
+            "3 million cubic metres",
+            Quantity,
+            num(3e6),
+            Some("m³")
+        );
+    }
+
+    #[test]
+    fn dates_durations_and_ranges() {
+        case!(
+            "the victory on May 9, 1945.",
+            "May 9, 1945",
+            Date,
+            txt("1945-05-09"),
+            None
+        );
+        case!(
+            "a 75-year journey",
+            "75-year",
+            Duration,
+            num(75.0),
+            Some("year")
+        );
+        case!(
+            "for the 2026–2028 term",
+            "2026–2028",
+            Range,
+            Some(Value::Range {
+                from: Box::new(Value::Text("2026".into())),
+                to: Box::new(Value::Text("2028".into()))
+            }),
+            None
+        );
+        case!("In 1994, the treaty", "1994", Date, txt("1994"), None);
+        case!("2,000 people", "2,000", Cardinal, num(2000.0), None);
+    }
+
+    #[test]
+    fn relative_dates_follow_the_reference_date() {
+        let f = figures(
+            "He left last week and returns tomorrow.",
+            Some("2016-11-07"),
+        );
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.value.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("last week", txt("2016-W44")),
+                ("tomorrow", txt("2016-11-08"))
+            ]
+        );
+        let f = figures("He left last week.", None);
+        assert_eq!((f[0].value.clone(), f[0].uncertain), (None, true));
+    }
+
+    #[test]
+    fn partial_and_relative_dates_follow_the_date_at_the_top() {
+        let text = "HANOI, January 14, 2026 (VNA) – Talks opened.\nThe January 12 session, last week and this year mattered.";
+        let f = figures(text, Some("2020-01-01"));
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.value.clone(), f.uncertain))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("January 14, 2026", txt("2026-01-14"), false),
+                ("January 12", txt("2026-01-12"), false),
+                ("last week", txt("2026-W02"), false),
+                ("this year", txt("2026"), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn weak_evidence_resolves_but_is_flagged() {
+        let f = figures("Trade grew in 2024.\nThis year it will grow again.", None);
+        let this_year = f.iter().find(|f| f.text == "This year").unwrap();
+        assert_eq!(
+            (this_year.value.clone(), this_year.uncertain),
+            (txt("2024"), true)
+        );
+        assert!(this_year
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("latest year"));
+    }
+
+    #[test]
+    fn vague_and_pronoun_uses_are_not_figures() {
+        for text in [
+            "in recent years",
+            "over many decades",
+            "both countries",
+            "the one that",
+            "Today, the interest",
+        ] {
+            assert_eq!(figures(text, None), [], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "$",
+            "1/0",
+            "-",
+            "€€€ 1e",
+            "٣٤ 𝟙𝟚 ½",
+            "9^99999",
+            "1.2.3.4",
+            "Q9",
+            "0/0/0",
+        ] {
+            let f = figures(text, None);
+            for x in f {
+                assert!(x.span.end <= text.len() && Span::new(x.span.start, x.span.end).len() > 0);
+            }
+        }
+        let long = "12 ".repeat(50_000);
+        assert_eq!(figures(&long, None).len(), 50_000);
+    }
 }

@@ -1,0 +1,431 @@
+//! Reads what a figure counts or measures from its sentence: the noun after a count
+//! ("199 investment projects"), the subject before an amount ("bilateral trade in 2024
+//! reaching 4.58 billion USD"), the period, and the field of a rank ("4th among the 81").
+
+use super::lex::Sentence;
+use super::{Hit, Reading};
+use crate::report::FigureKind;
+
+#[derive(Debug, Default)]
+pub struct Context {
+    pub counted: Option<String>,
+    pub subject: Option<String>,
+    pub period: Option<String>,
+    pub out_of: Option<f64>,
+}
+
+/// Words that end a noun phrase.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "as",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "this",
+    "these",
+    "those",
+    "their",
+    "its",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "than",
+    "between",
+    "among",
+    "into",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "including",
+    "such",
+    "so",
+    "not",
+    "also",
+    "both",
+    "each",
+    "all",
+    "more",
+    "less",
+    "per",
+    "against",
+    "through",
+    "across",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "worth",
+    "said",
+    "says",
+    "according",
+    "there",
+    "it",
+    "they",
+    "we",
+    "he",
+    "she",
+    "i",
+    "you",
+    "if",
+    "then",
+    "out",
+    "up",
+    "down",
+    "off",
+    "ago",
+    "later",
+    "earlier",
+    "now",
+    "yet",
+    "still",
+    "just",
+    "only",
+    "even",
+    "each",
+    "every",
+    "other",
+    "another",
+    "own",
+    "some",
+    "any",
+    "no",
+    "respectively",
+    "totalling",
+    "reaching",
+];
+
+/// Words between an amount and what it belongs to: "reaching", "of", "worth".
+const LINKERS: &[&str] = &[
+    "reaching",
+    "reached",
+    "reach",
+    "reaches",
+    "hit",
+    "hitting",
+    "totalled",
+    "totaled",
+    "totalling",
+    "totaling",
+    "totals",
+    "total",
+    "stood",
+    "amounted",
+    "amounting",
+    "rose",
+    "rising",
+    "fell",
+    "falling",
+    "grew",
+    "growing",
+    "increased",
+    "decreased",
+    "dropped",
+    "climbed",
+    "jumped",
+    "surged",
+    "declined",
+    "was",
+    "were",
+    "is",
+    "are",
+    "of",
+    "at",
+    "to",
+    "worth",
+    "valued",
+    "estimated",
+    "be",
+    "by",
+    "nearly",
+    "about",
+    "around",
+];
+
+fn stop(w: &str) -> bool {
+    STOP.contains(&w)
+}
+
+/// The noun phrase starting at piece `k`, as written: "investment projects",
+/// "countries and territories", "Industrial Revolution", "No’s".
+fn phrase_after(s: &Sentence, k: usize) -> Option<(String, usize)> {
+    let mut j = k;
+    let mut words = 0;
+    let mut end = k;
+    while words < 6 {
+        match s.word(j) {
+            Some(w) if !stop(w) => {
+                let verbish = w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");
+                if words > 0 && verbish && !s.capitalised(j) {
+                    break;
+                }
+                words += 1;
+                j += 1;
+                end = j;
+                if s.dash(j) && s.attached(j) && s.attached(j + 1) && s.word(j + 1).is_some() {
+                    j += 1;
+                }
+            }
+            Some("and") if words > 0 && s.word(j + 1).is_some_and(|n| !stop(n)) => j += 1,
+            _ => break,
+        }
+    }
+    (end > k).then(|| {
+        (
+            s.text[s.pieces[k].start..s.pieces[end - 1].end].to_string(),
+            end,
+        )
+    })
+}
+
+/// The noun phrase ending just before piece `k`, read backwards: "bilateral trade".
+fn phrase_before(s: &Sentence, k: usize) -> Option<String> {
+    let mut j = k;
+    while j > 0 && k - j < 5 {
+        match s.word(j - 1) {
+            Some(w) if !stop(w) => j -= 1,
+            _ => break,
+        }
+    }
+    (j < k).then(|| s.text[s.pieces[j].start..s.pieces[k - 1].end].to_string())
+}
+
+/// The plural noun nearest before piece `k`: what "ones" stands for.
+fn plural_before(s: &Sentence, k: usize) -> Option<String> {
+    (k.saturating_sub(40)..k).rev().find_map(|j| {
+        let w = s.word(j)?;
+        let plural = w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !s.capitalised(j)
+            && !stop(w)
+            && !w.contains(['\'', '’']);
+        plural.then(|| s.raw(j).to_string())
+    })
+}
+
+/// "lessons" → "lesson", "countries" → "country".
+fn singular(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if w.ends_with("sses") {
+        w[..w.len() - 2].to_string()
+    } else if let Some(stem) = w.strip_suffix('s') {
+        stem.to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// What hit `n` counts (the noun after it), with "one of the countries" and "four major
+/// ones" (the plural noun before) handled.
+fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
+    let h = &hits[n];
+    if !matches!(
+        h.kind,
+        FigureKind::Cardinal
+            | FigureKind::Ordinal
+            | FigureKind::Duration
+            | FigureKind::Quantity
+            | FigureKind::Money
+            | FigureKind::Range
+    ) || matches!(h.reading, Reading::Span(..))
+    {
+        return None;
+    }
+    if let Some((p, _)) = phrase_after(s, h.end) {
+        let last = p.rsplit(' ').next().unwrap_or("");
+        if last.eq_ignore_ascii_case("ones") || last.eq_ignore_ascii_case("one") {
+            return plural_before(s, h.start).or(Some(p));
+        }
+        return Some(p);
+    }
+    // "one of the countries".
+    if h.kind == FigureKind::Cardinal && s.is(h.end, "of") {
+        let k = if s.is_any(h.end + 1, &["the", "its", "their", "these", "those", "our"]) {
+            h.end + 2
+        } else {
+            h.end + 1
+        };
+        return phrase_after(s, k).map(|(p, _)| p);
+    }
+    None
+}
+
+pub fn read(s: &Sentence, hits: &[Hit], n: usize, cardinals: &[(f64, String)]) -> Context {
+    let h = &hits[n];
+    let mut ctx = Context {
+        counted: counted(s, hits, n),
+        ..Context::default()
+    };
+    if h.kind == FigureKind::Ordinal {
+        ordinal_context(s, hits, n, cardinals, &mut ctx);
+    }
+    if matches!(
+        h.kind,
+        FigureKind::Money
+            | FigureKind::Percent
+            | FigureKind::Quantity
+            | FigureKind::Range
+            | FigureKind::Cardinal
+    ) && !matches!(h.reading, Reading::Span(..))
+    {
+        subject_and_period(s, hits, n, &mut ctx);
+    }
+    ctx
+}
+
+/// "ranking 4th among the 81 countries": the field; "First is the lesson…": the item of an
+/// enumeration announced before ("four major ones").
+fn ordinal_context(
+    s: &Sentence,
+    hits: &[Hit],
+    n: usize,
+    cardinals: &[(f64, String)],
+    ctx: &mut Context,
+) {
+    let h = &hits[n];
+    let Reading::Number(rank) = h.reading else {
+        return;
+    };
+    let k = if s.is(h.end, "out") && s.is(h.end + 1, "of") {
+        h.end + 2
+    } else if s.is_any(h.end, &["among", "of", "in"]) {
+        h.end + 1
+    } else {
+        0
+    };
+    if k > 0 {
+        let k = if s.is(k, "the") { k + 1 } else { k };
+        if let Some(field) = hits
+            .get(n + 1)
+            .filter(|f| f.start == k && f.kind == FigureKind::Cardinal)
+        {
+            if let Reading::Number(size) = field.reading {
+                ctx.out_of = Some(size);
+                ctx.counted = ctx.counted.take().or_else(|| counted(s, hits, n + 1));
+            }
+        }
+        return;
+    }
+    let leads = h.start == 0
+        && s.capitalised(0)
+        && (s.is_any(h.end, &["is", "was", "comes"]) || matches!(s.ch(h.end), Some(',' | ':')));
+    if leads {
+        if let Some((_, c)) = cardinals.iter().rev().take(8).find(|(v, _)| *v >= rank) {
+            ctx.counted = Some(singular(c));
+            return;
+        }
+        if s.is(h.end + 1, "the") {
+            ctx.counted = phrase_after(s, h.end + 2).map(|(p, _)| p);
+        }
+    }
+}
+
+fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
+    let h = &hits[n];
+    let mut k = h.start;
+    let mut worth = false;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        match s.word(k - 1) {
+            Some(w) if LINKERS.contains(&w) => {
+                worth |= matches!(w, "worth" | "valued");
+                k -= 1;
+                steps += 1;
+            }
+            _ => break,
+        }
+    }
+    // "in 2024" between the subject and the linker is the period.
+    if let Some(p) = n.checked_sub(1).map(|p| &hits[p]) {
+        if p.end == k
+            && p.kind == FigureKind::Date
+            && p.start > 0
+            && s.is_any(p.start - 1, &["in", "during", "for"])
+        {
+            ctx.period = Some(s.text[s.pieces[p.start].start..s.pieces[p.end - 1].end].to_string());
+            k = p.start - 1;
+        }
+    }
+    if let Some(next) = hits.get(n + 1) {
+        if ctx.period.is_none()
+            && next.kind == FigureKind::Date
+            && next.start == h.end + 1
+            && s.is_any(h.end, &["in", "during", "for"])
+        {
+            ctx.period =
+                Some(s.text[s.pieces[next.start].start..s.pieces[next.end - 1].end].to_string());
+        }
+    }
+    if h.kind == FigureKind::Cardinal {
+        return;
+    }
+    if worth {
+        // "16 investment projects in Russia, worth 1.6 billion USD".
+        if let Some(c) = (n.saturating_sub(4)..n)
+            .rev()
+            .filter(|&p| hits[p].kind == FigureKind::Cardinal)
+            .find_map(|p| counted(s, hits, p))
+        {
+            ctx.subject = Some(c);
+            return;
+        }
+        if s.ch(k.saturating_sub(1)) == Some(',') {
+            k -= 1;
+        }
+    }
+    if steps > 0 || worth {
+        ctx.subject = phrase_before(s, k);
+    }
+}

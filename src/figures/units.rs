@@ -1,0 +1,170 @@
+//! The currency and unit lexicons (`data/figures-currencies.txt`, `data/figures-units.txt`)
+//! and longest-match look-up of their forms in a sentence's pieces.
+
+use super::lex::{lex, Kind, Sentence};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One written form of a currency or unit.
+pub struct Form {
+    /// Lowercased pieces of the form: "c $" and "C$" are both ["c", "$"].
+    pieces: Vec<String>,
+    /// ISO 4217 code or unit symbol.
+    pub code: &'static str,
+    /// Minor units to major ones (cents → dollars: 0.01).
+    pub scale: f64,
+    /// The form is a bare currency code: it must be written in capitals.
+    capitals: bool,
+    /// The form must match case exactly ("=MW").
+    exact: Option<&'static str>,
+    /// The form must touch the number before it ("+t" in "5t").
+    attached: bool,
+}
+
+/// Forms keyed by their first piece, longest first.
+pub struct Lexicon {
+    by_first: HashMap<String, Vec<Form>>,
+}
+
+fn load(data: &'static str, currency: bool) -> Lexicon {
+    let mut by_first: HashMap<String, Vec<Form>> = HashMap::new();
+    for line in data.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(code), Some(forms)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let scale = cols
+            .next()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(1.0);
+        for form in forms.split('|') {
+            let (exact, attached, body) = match form.as_bytes().first() {
+                Some(b'=') => (Some(&form[1..]), false, &form[1..]),
+                Some(b'+') => (None, true, &form[1..]),
+                _ => (None, false, form),
+            };
+            let pieces: Vec<String> = lex(body, 0, body.len())
+                .iter()
+                .map(|p| body[p.start..p.end].to_lowercase())
+                .collect();
+            if pieces.is_empty() {
+                continue;
+            }
+            let capitals = currency
+                && body.len() == 3
+                && body.eq_ignore_ascii_case(code)
+                && code.bytes().all(|b| b.is_ascii_uppercase());
+            by_first.entry(pieces[0].clone()).or_default().push(Form {
+                pieces,
+                code,
+                scale,
+                capitals,
+                exact,
+                attached,
+            });
+        }
+    }
+    for forms in by_first.values_mut() {
+        forms.sort_by(|a, b| b.pieces.len().cmp(&a.pieces.len()));
+    }
+    Lexicon { by_first }
+}
+
+pub static CURRENCIES: LazyLock<Lexicon> =
+    LazyLock::new(|| load(include_str!("../../data/figures-currencies.txt"), true));
+pub static UNITS: LazyLock<Lexicon> =
+    LazyLock::new(|| load(include_str!("../../data/figures-units.txt"), false));
+
+/// Bare codes that news also writes in lower case.
+const LOWERCASE_CODES: [&str; 8] = ["usd", "eur", "gbp", "vnd", "rmb", "jpy", "cny", "inr"];
+
+impl Lexicon {
+    /// The longest form starting at piece `j`, and the piece after it.
+    pub fn longest_at(&self, s: &Sentence, j: usize) -> Option<(usize, &Form)> {
+        let first = piece_lower(s, j)?;
+        // "music ' s $ 500": a possessive s is no currency prefix.
+        if first.len() == 1 && j > 0 && matches!(s.ch(j - 1), Some('\'' | '’')) {
+            return None;
+        }
+        let forms = self.by_first.get(first)?;
+        'forms: for form in forms {
+            for (k, want) in form.pieces.iter().enumerate() {
+                if piece_lower(s, j + k) != Some(want.as_str()) {
+                    continue 'forms;
+                }
+            }
+            let end = j + form.pieces.len();
+            if form.attached && !s.attached(j) {
+                continue;
+            }
+            if let Some(exact) = form.exact {
+                let written = &s.text[s.pieces[j].start..s.pieces[end - 1].end];
+                if written.replace(' ', "") != exact.replace(' ', "") {
+                    continue;
+                }
+            }
+            if form.capitals {
+                let raw = s.raw(j);
+                if raw.chars().any(char::is_lowercase) && !LOWERCASE_CODES.contains(&first) {
+                    continue;
+                }
+            }
+            return Some((end, form));
+        }
+        None
+    }
+}
+
+/// The lowercased text of piece `j` (its character for a symbol).
+fn piece_lower<'a>(s: &Sentence<'a>, j: usize) -> Option<&'a str> {
+    let p = s.pieces.get(j)?;
+    Some(match p.kind {
+        Kind::Word | Kind::Num => &s.lower[p.start..p.end],
+        Kind::Other(_) => &s.text[p.start..p.end],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(lexicon: &Lexicon, text: &str) -> Option<(&'static str, usize)> {
+        let lower = text.to_ascii_lowercase();
+        let s = Sentence {
+            text,
+            lower: &lower,
+            pieces: lex(text, 0, text.len()),
+        };
+        lexicon.longest_at(&s, 0).map(|(end, f)| (f.code, end))
+    }
+
+    macro_rules! case {
+        ($lexicon:expr, $text:expr, $want:expr) => {
+            assert_eq!(code(&$lexicon, $text).map(|c| c.0), $want, "{:?}", $text)
+        };
+    }
+
+    #[test]
+    fn currencies() {
+        case!(CURRENCIES, "US$", Some("USD"));
+        case!(CURRENCIES, "c $ 16", Some("CAD"));
+        case!(CURRENCIES, "USD", Some("USD"));
+        case!(CURRENCIES, "euros", Some("EUR"));
+        case!(CURRENCIES, "₫", Some("VND"));
+        case!(CURRENCIES, "Try", None);
+        case!(CURRENCIES, "TRY", Some("TRY"));
+    }
+
+    #[test]
+    fn units() {
+        case!(UNITS, "cubic metres", Some("m³"));
+        case!(UNITS, "MW", Some("MW"));
+        case!(UNITS, "metric tons", Some("t"));
+        case!(UNITS, "G", None);
+        case!(UNITS, "degrees celsius", Some("°C"));
+        case!(UNITS, "mid", None);
+    }
+}
