@@ -104,7 +104,7 @@ pub fn extract(
             pieces: lex(text, sentence.span.start, sentence.span.end),
         };
         let hits = scan(&s);
-        evidence.read_sentence(&s, &hits, sentence.span.start);
+        evidence.read_sentence(&s, &hits);
         for (n, hit) in hits.iter().enumerate() {
             let span_of = |a: usize, b: usize| {
                 crate::report::Span::new(s.pieces[a].start, s.pieces[b - 1].end)
@@ -1408,7 +1408,7 @@ mod tests {
     }
 
     #[test]
-    fn partial_and_relative_dates_follow_the_date_at_the_top() {
+    fn partial_and_relative_dates_follow_the_dateline() {
         let text = "HANOI, January 14, 2026 (VNA) – Talks opened.\nThe January 12 session, last week and this year mattered.";
         let f = figures(text, Some("2020-01-01"));
         let got: Vec<_> = f
