@@ -6,7 +6,7 @@ use super::dates::{When, Year};
 use super::lex::Sentence;
 use super::{Hit, Reading};
 use crate::clean::Cleaned;
-use crate::report::{FigureKind, Role, Value};
+use crate::report::{FigureKind, Value};
 
 /// Content sentences counted as "the top" of an article.
 const TOP_SENTENCES: usize = 3;
@@ -96,7 +96,7 @@ pub struct Anchor {
 }
 
 impl Anchor {
-    pub fn find(cleaned: &Cleaned, reference: Option<&str>, ev: &Evidence, text: &str) -> Anchor {
+    pub fn find(cleaned: &Cleaned, reference: Option<&str>, ev: &Evidence) -> Anchor {
         let full = |date: (i32, u32, u32), source: String, own: bool| Anchor {
             year: Some(date.0),
             date: Some(date),
@@ -110,9 +110,6 @@ impl Anchor {
             .and_then(|d| d.date.as_deref())
             .and_then(parse_iso)
         {
-            return full(d, "the dateline".into(), true);
-        }
-        if let Some(d) = dateline_date(cleaned, text) {
             return full(d, "the dateline".into(), true);
         }
         if let Some(d) = ev.top_date {
@@ -401,28 +398,4 @@ fn shift(day: i64, n: i32, unit: &str) -> i64 {
         (total.rem_euclid(12) + 1) as u32,
     );
     days(ty, tm, d.min(days_in_month(ty, tm)))
-}
-
-/// A full date written in the dateline prefix ("HANOI, January 14, 2026 (VNA) –"), when
-/// the cleaning stage left the dateline's date unread.
-fn dateline_date(cleaned: &Cleaned, text: &str) -> Option<(i32, u32, u32)> {
-    let p = cleaned
-        .paragraphs
-        .iter()
-        .find(|p| p.role == Role::Dateline)?;
-    let line = p.span.of(text);
-    let lower = line.to_ascii_lowercase();
-    let s = Sentence {
-        text: line,
-        lower: &lower,
-        pieces: super::lex::lex(line, 0, line.len()),
-    };
-    super::scan(&s).iter().find_map(|h| match h.when() {
-        Some(When::Cal {
-            year: Some(Year::Abs(y)),
-            month: Some(m),
-            day: Some(d),
-        }) => Some((*y, *m, *d)),
-        _ => None,
-    })
 }

@@ -149,7 +149,7 @@ pub fn extract(
             });
         }
     }
-    let anchor = anchor::Anchor::find(cleaned, reference_date, &evidence, text);
+    let anchor = anchor::Anchor::find(cleaned, reference_date, &evidence);
     for (index, reading) in whens {
         let f = &mut figures[index];
         let (value, uncertain, note) = match reading {
