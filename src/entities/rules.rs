@@ -125,8 +125,8 @@ impl Passage<'_> {
         {
             n.end -= 1;
         }
-        if self.folded(n.start) == "the"
-            && n.end - n.start > 1
+        if n.end - n.start > 1
+            && self.folded(n.start) == "the"
             && !self.is_phrase(n.start, n.end, LOC)
         {
             n.start += 1;
@@ -594,6 +594,12 @@ mod tests {
             [],
             [("Communist Party of Vietnam", Organisation)]
         );
+    }
+
+    #[test]
+    fn names_of_punctuation_only_are_dropped() {
+        case!("🡠&<", [(0, 3, Misc)], []);
+        case!("“ ”", [(0, 2, Person)], []);
     }
 
     #[test]
