@@ -61,8 +61,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// Raw examples (feature hashes, gold tags) of a CoNLL file, re-tokenized our way.
-fn examples(path: &std::path::Path) -> Result<Vec<(Vec<u32>, Vec<usize>, Vec<usize>)>, String> {
+/// One sentence as features give it: hashes, where each token's start, gold tags.
+type RawExample = (Vec<u32>, Vec<usize>, Vec<usize>);
+
+/// Raw examples of a CoNLL file, re-tokenized our way.
+fn examples(path: &std::path::Path) -> Result<Vec<RawExample>, String> {
     let docs = conll::read(path)?;
     let mut out = Vec::new();
     let mut features = Features::default();
@@ -220,8 +223,7 @@ fn train(
         .enumerate()
         .map(|(i, &h)| (h, i as u32))
         .collect();
-    let to_example = |(hashes, starts, gold): &(Vec<u32>, Vec<usize>, Vec<usize>),
-                      index: &HashMap<u32, u32>| {
+    let to_example = |(hashes, starts, gold): &RawExample, index: &HashMap<u32, u32>| {
         let mut features = Vec::with_capacity(hashes.len());
         let mut new_starts = Vec::with_capacity(starts.len());
         for i in 0..gold.len() {

@@ -332,9 +332,9 @@ impl Features {
         let headline = is_headline(words);
         self.hashes.clear();
         self.starts.clear();
-        for i in 0..n {
+        for (i, &first) in first.iter().enumerate().take(n) {
             self.starts.push(self.hashes.len());
-            self.token(i, words, first[i], headline, doc);
+            self.token(i, words, first, headline, doc);
         }
         self.starts.push(self.hashes.len());
     }

@@ -597,6 +597,12 @@ mod tests {
     }
 
     #[test]
+    fn names_of_punctuation_only_are_dropped() {
+        case!("🡠&<", [(0, 3, Misc)], []);
+        case!("“ ”", [(0, 2, Person)], []);
+    }
+
+    #[test]
     fn quoted_names_and_dashed_places() {
         case!(
             "It adheres to the “Four No’s” policy.",

@@ -42,6 +42,16 @@ pub fn may_end(tag: usize) -> bool {
     untag(tag).is_none_or(|(_, p)| p == L || p == U)
 }
 
+/// For each tag, the tags that may come before it.
+fn predecessors() -> &'static [Vec<usize>] {
+    static TABLE: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..TAGS)
+            .map(|t| (0..TAGS).filter(|&p| allowed(Some(p), t)).collect())
+            .collect()
+    })
+}
+
 /// Best tag sequence for emission scores (`TAGS` per token) and transition scores
 /// (`(TAGS + 1) × TAGS`, row 0 for the sentence start, row `p + 1` after tag `p`).
 pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
@@ -57,13 +67,14 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
             score[t] = emissions[t] + transitions[t];
         }
     }
+    let predecessors = predecessors();
     for i in 1..n {
         for t in 0..TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..TAGS {
+            for &p in &predecessors[t] {
                 let s = score[(i - 1) * TAGS + p];
-                if s == f32::NEG_INFINITY || !allowed(Some(p), t) {
+                if s == f32::NEG_INFINITY {
                     continue;
                 }
                 let s = s + transitions[(p + 1) * TAGS + t];
