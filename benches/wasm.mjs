@@ -113,7 +113,8 @@ console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
   if (r.failed?.size) console.log(`(${r.name}: dates plugin threw on ${r.failed.size} articles)`);
   const mbs = bytes / 1e6 / r.secs;
-  const ratio = r === self ? '1×' : `${(r.secs / self.secs).toFixed(1)}× slower`;
+  const times = r.secs / self.secs;
+  const ratio = r === self ? '1×' : times >= 1 ? `${times.toFixed(1)}× slower` : `${(1 / times).toFixed(1)}× faster`;
   console.log(
     `| ${r.name} | ${r.load.toFixed(1)} | ${r.init.toFixed(1)} | ${r.secs.toFixed(3)} | ${mbs.toFixed(2)} | ${Math.round(tokens / r.secs)} | ${ratio} |`,
   );

@@ -42,7 +42,7 @@ fn just_under_the_limit_is_accepted() {
 fn degenerate_inputs_give_reports() {
     let cases: Vec<(&str, String)> = vec![
         ("100,000 dots", ".".repeat(100_000)),
-        ("a 300 KB word", "x".repeat(300_000)),
+        ("a 1 MB line without spaces", "x".repeat(1_000_000)),
         (
             "20,000 numbers",
             (0..20_000).map(|i| format!("{i} ")).collect(),

@@ -449,6 +449,28 @@ describe('robustness', () => {
     await context.close();
   });
 
+  test('lone surrogates, emoji and right-to-left text from JavaScript are analysed without error', async () => {
+    const { page, context, errors } = await openPage(env);
+    const before = await analysedCount(page);
+    // Built inside the page: the automation protocol itself would replace lone surrogates.
+    await page.evaluate(() => {
+      const lone = (code) => String.fromCharCode(code);
+      const text = `Bùi Thanh Sơn met Alexander Novak in Moscow ${lone(0xd800)} on Wednesday.\n\n${lone(0xdc00)} Trade reached 4.58 billion USD 👨‍👩‍👧 مرحبا.`;
+      const input = document.querySelector('#input');
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await waitAnalysed(page, before);
+    assert.ok(
+      await page.evaluate(() => document.querySelector('#input').value.includes(String.fromCharCode(0xd800))),
+      'the text stays as typed',
+    );
+    const shown = await page.locator('#view').textContent();
+    assert.ok(shown.includes('4.58 billion USD') && shown.includes('مرحبا'), shown);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('no request leaves the page after load, and it works offline', async () => {
     const { page, context } = await openPage(env);
     await page.evaluate(() => navigator.serviceWorker.ready);
