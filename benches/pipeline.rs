@@ -70,7 +70,7 @@ fn stages(c: &mut Criterion) {
         })
     });
     group.bench_function("quotes", |b| {
-        b.iter(|| quotes::find(black_box(text), &sents, &ents))
+        b.iter(|| quotes::find(black_box(text), &sents, &cleaned.paragraphs, &ents))
     });
     group.finish();
 

@@ -13,6 +13,8 @@ failed=()
 
 log "Rust tests"
 cargo test --quiet || failed+=("Rust tests")
+# Benchmarks are not built by `cargo test`; make sure they still compile.
+cargo check --quiet --benches || failed+=("benchmarks do not compile")
 
 bash scripts/build-wasm.sh
 ensure_node_modules
