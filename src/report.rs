@@ -134,6 +134,19 @@ pub struct Sentence {
     pub reasons: Vec<String>,
 }
 
+impl Sentence {
+    /// A sentence before scoring.
+    pub fn new(span: Span, paragraph: usize) -> Self {
+        Sentence {
+            span,
+            paragraph,
+            score: 0.0,
+            in_summary: false,
+            reasons: Vec::new(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityType {
     #[serde(rename = "PER")]

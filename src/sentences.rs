@@ -65,11 +65,11 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Sent
         let toks = &tokens[first..last.max(first)];
         let mut start = p.span.start;
         for last in boundaries(text, toks) {
-            out.push(sentence(start, toks[last].span.end, index));
+            out.push(Sentence::new(Span::new(start, toks[last].span.end), index));
             start = toks.get(last + 1).map_or(p.span.end, |t| t.span.start);
         }
         if start < p.span.end {
-            out.push(sentence(start, p.span.end, index));
+            out.push(Sentence::new(Span::new(start, p.span.end), index));
         }
     }
     out
@@ -133,16 +133,6 @@ fn ends_sentence(text: &str, toks: &[Token], i: usize, next: Token, dotted: bool
     let abbreviation = ABBREVIATIONS.contains(&lower.as_str());
     // "No. 5" never ends; "Corp. The" rarely does, so abbreviations hold on to what follows.
     !(initial || abbreviation)
-}
-
-fn sentence(start: usize, end: usize, paragraph: usize) -> Sentence {
-    Sentence {
-        span: Span::new(start, end),
-        paragraph,
-        score: 0.0,
-        in_summary: false,
-        reasons: Vec::new(),
-    }
 }
 
 #[cfg(test)]

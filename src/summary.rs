@@ -441,13 +441,7 @@ mod tests {
             let mut s = start;
             for part in line.split_inclusive(". ") {
                 let trimmed = part.trim_end();
-                sentences.push(Sentence {
-                    span: Span::new(s, s + trimmed.len()),
-                    paragraph: p,
-                    score: 0.0,
-                    in_summary: false,
-                    reasons: Vec::new(),
-                });
+                sentences.push(Sentence::new(Span::new(s, s + trimmed.len()), p));
                 s += part.len();
             }
             start += line.len() + 1;

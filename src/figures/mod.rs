@@ -1187,13 +1187,7 @@ mod tests {
             .paragraphs
             .iter()
             .enumerate()
-            .map(|(n, p)| Sentence {
-                span: p.span,
-                paragraph: n,
-                score: 0.0,
-                in_summary: false,
-                reasons: Vec::new(),
-            })
+            .map(|(n, p)| Sentence::new(p.span, n))
             .collect();
         extract(&cleaned.text, &[], &sentences, &cleaned, reference)
     }

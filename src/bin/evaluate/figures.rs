@@ -51,13 +51,7 @@ fn analyse(input: &str, reference: Option<&str>) -> (String, Vec<Figure>) {
         .paragraphs
         .iter()
         .enumerate()
-        .map(|(n, p)| Sentence {
-            span: p.span,
-            paragraph: n,
-            score: 0.0,
-            in_summary: false,
-            reasons: Vec::new(),
-        })
+        .map(|(n, p)| Sentence::new(p.span, n))
         .collect();
     let figures = figures::extract(&cleaned.text, &[], &sentences, &cleaned, reference);
     (cleaned.text, figures)
