@@ -395,14 +395,15 @@ fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line
     if body.len() > MAX_LINES {
         return;
     }
-    let bigrams: Vec<std::collections::HashSet<(String, String)>> = body
+    // Each line's word pairs as sorted hashes, so comparing two lines is one merge.
+    let bigrams: Vec<Vec<u64>> = body
         .iter()
         .map(|&i| {
             let words = key(lines[i]);
-            words
-                .windows(2)
-                .map(|w| (w[0].clone(), w[1].clone()))
-                .collect()
+            let mut hashes: Vec<u64> = words.windows(2).map(|w| hash_pair(&w[0], &w[1])).collect();
+            hashes.sort_unstable();
+            hashes.dedup();
+            hashes
         })
         .collect();
     for a in 0..body.len() {
@@ -411,7 +412,7 @@ fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line
             if x.len().min(y.len()) < 8 {
                 continue;
             }
-            let shared = x.intersection(y).count();
+            let shared = count_shared(x, y);
             if shared * 10 >= x.len().min(y.len()) * 7 {
                 let copy = if dateline_line.is_some_and(|d| body[a] < d) {
                     body[a]
@@ -422,6 +423,30 @@ fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line
             }
         }
     }
+}
+
+fn hash_pair(a: &str, b: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (a, b).hash(&mut h);
+    h.finish()
+}
+
+/// Elements two sorted, deduplicated lists have in common.
+fn count_shared(x: &[u64], y: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Inline fragments at the end of a body line: an agency signature ("— VNA/VNS") and an
