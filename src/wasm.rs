@@ -2,6 +2,7 @@
 
 use crate::report::OffsetUnit;
 use crate::Options;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -46,5 +47,3 @@ fn performance_now() -> f64 {
         .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
         .map_or(0.0, |p| p.now())
 }
-
-use serde::Serialize;
