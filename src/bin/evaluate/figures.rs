@@ -308,12 +308,7 @@ fn score_file(path: &Path) -> Result<(Tally, Tally), String> {
 }
 
 pub fn run(dir: &Path) -> Result<(), String> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+    let files = crate::data_files(dir, "json")?;
     println!("Figures on Recognizers-Text (English): extraction = expected span found; resolution = value and unit right (of all expected results with a resolution).");
     println!();
     println!("| file | results | extraction % | resolution % | NotSupported results | extraction % | resolution % |");
@@ -322,26 +317,23 @@ pub fn run(dir: &Path) -> Result<(), String> {
     for path in &files {
         let (t, h) = score_file(path)?;
         let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("");
-        println!(
-            "| {name} | {} | {} | {} | {} | {} | {} |",
-            t.items,
-            Tally::pct(t.found, t.items),
-            Tally::pct(t.resolved, t.checkable),
-            h.items,
-            Tally::pct(h.found, h.items),
-            Tally::pct(h.resolved, h.checkable),
-        );
+        print_row(name, &t, &h);
         all.add(t);
         all_hard.add(h);
     }
-    println!(
-        "| **overall** | {} | {} | {} | {} | {} | {} |",
-        all.items,
-        Tally::pct(all.found, all.items),
-        Tally::pct(all.resolved, all.checkable),
-        all_hard.items,
-        Tally::pct(all_hard.found, all_hard.items),
-        Tally::pct(all_hard.resolved, all_hard.checkable),
-    );
+    print_row("**overall**", &all, &all_hard);
     Ok(())
+}
+
+/// One table row: supported cases, then those marked NotSupported.
+fn print_row(name: &str, t: &Tally, h: &Tally) {
+    println!(
+        "| {name} | {} | {} | {} | {} | {} | {} |",
+        t.items,
+        Tally::pct(t.found, t.items),
+        Tally::pct(t.resolved, t.checkable),
+        h.items,
+        Tally::pct(h.found, h.items),
+        Tally::pct(h.resolved, h.checkable),
+    );
 }

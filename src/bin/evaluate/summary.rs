@@ -43,12 +43,7 @@ impl Totals {
 
 pub fn run(dir: &Path) -> Result<(), String> {
     let started = Instant::now();
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
+    let files = crate::data_files(dir, "jsonl")?;
     if files.is_empty() {
         return Err(format!("no .jsonl files in {}", dir.display()));
     }
