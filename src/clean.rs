@@ -374,15 +374,19 @@ fn iso_date(s: &str) -> Option<String> {
 /// Lines repeating another: exact repeats after the first, and near-verbatim copies of
 /// a body paragraph (a teaser above the dateline is the copy; otherwise the later one).
 fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line: Option<usize>) {
-    let key = |s: Span| {
-        s.of(text)
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
+    // Lower-cased words of each line, computed once for both checks.
+    let keys: Vec<Vec<String>> = lines
+        .iter()
+        .map(|s| {
+            s.of(text)
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .collect();
     let mut seen = std::collections::HashSet::new();
-    for (i, &line) in lines.iter().enumerate() {
-        if !seen.insert(key(line)) && roles[i] == Role::Body {
+    for (i, key) in keys.iter().enumerate() {
+        if !seen.insert(key) && roles[i] == Role::Body {
             roles[i] = Role::Duplicate;
         }
     }
@@ -399,8 +403,10 @@ fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line
     let bigrams: Vec<Vec<u64>> = body
         .iter()
         .map(|&i| {
-            let words = key(lines[i]);
-            let mut hashes: Vec<u64> = words.windows(2).map(|w| hash_pair(&w[0], &w[1])).collect();
+            let mut hashes: Vec<u64> = keys[i]
+                .windows(2)
+                .map(|w| hash_pair(&w[0], &w[1]))
+                .collect();
             hashes.sort_unstable();
             hashes.dedup();
             hashes
