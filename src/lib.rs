@@ -18,6 +18,7 @@
 pub mod clean;
 pub mod entities;
 pub mod figures;
+mod hashing;
 pub mod quotes;
 pub mod report;
 pub mod salience;

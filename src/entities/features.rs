@@ -1,6 +1,6 @@
 //! Hashed word features for the name tagger: word forms, shapes, affixes, context and lexicon hits.
 
-use std::collections::{HashMap, HashSet};
+use crate::hashing::{FastMap, FastSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -22,9 +22,9 @@ const HEADS: &str = include_str!("../../data/entities/heads.txt");
 
 /// Phrases of the word lists, keyed by their folded words joined with single spaces.
 pub struct Lexicon {
-    phrases: HashMap<String, u16>,
+    phrases: FastMap<String, u16>,
     /// First words of the phrases of more than one word.
-    openers: HashSet<String>,
+    openers: FastSet<String>,
     /// Longest phrase, in words.
     max_words: usize,
 }
@@ -37,8 +37,8 @@ impl Lexicon {
     }
 
     fn parse(sources: &[&str]) -> Lexicon {
-        let mut phrases = HashMap::new();
-        let mut openers = HashSet::new();
+        let mut phrases = FastMap::default();
+        let mut openers = FastSet::default();
         let mut max_words = 1;
         for line in sources.iter().flat_map(|s| s.lines()) {
             let Some((class, phrase)) = line.split_once('\t') else {
@@ -119,28 +119,31 @@ impl Lexicon {
 /// possessive "'s" removed: "Việt" → "viet", "Đà" → "da", "Lam’s" → "lam".
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
     if word.is_ascii() {
         out.push_str(word);
         out.make_ascii_lowercase();
-        if out.len() > 2 && out.ends_with("'s") {
-            out.truncate(out.len() - 2);
-        }
-        return out;
-    }
-    for c in word.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            '’' | '‘' | '`' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+    } else {
+        for c in word.nfd() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            }
+            match c {
+                'đ' | 'Đ' => out.push('d'),
+                '’' | '‘' | '`' => out.push('\''),
+                _ => out.extend(c.to_lowercase()),
+            }
         }
     }
     if out.len() > 2 && out.ends_with("'s") {
         out.truncate(out.len() - 2);
     }
-    out
 }
 
 /// Word shape with runs collapsed: "Sơn" → "Xx", "APEC" → "X", "U.S." → "X.X.",
@@ -207,14 +210,15 @@ pub fn is_headline(words: &[&str]) -> bool {
 /// all-capitals headline or at the start of a sentence is judged by its other uses.
 #[derive(Default)]
 pub struct DocumentContext {
-    lower: HashSet<String>,
-    capitalised: HashSet<String>,
+    lower: FastSet<String>,
+    capitalised: FastSet<String>,
 }
 
 impl DocumentContext {
     /// Records the words of the document's passages (words, and which start a sentence).
     pub fn new<'a>(passages: impl IntoIterator<Item = (&'a [&'a str], &'a [bool])>) -> Self {
         let mut doc = DocumentContext::default();
+        let mut folded = String::new();
         for (words, first) in passages {
             if is_headline(words) {
                 continue;
@@ -223,10 +227,16 @@ impl DocumentContext {
                 if !has_letters(w) {
                     continue;
                 }
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    doc.lower.insert(fold(w));
+                let set = if w.chars().next().is_some_and(char::is_lowercase) {
+                    &mut doc.lower
                 } else if !first && is_capitalised(w) && !is_all_caps(w) {
-                    doc.capitalised.insert(fold(w));
+                    &mut doc.capitalised
+                } else {
+                    continue;
+                };
+                fold_into(w, &mut folded);
+                if !set.contains(&folded) {
+                    set.insert(folded.clone());
                 }
             }
         }
@@ -304,7 +314,7 @@ impl Features {
         self.folded.resize_with(n, String::new);
         self.shapes.resize_with(n, String::new);
         for (i, w) in words.iter().enumerate() {
-            self.folded[i] = fold(w);
+            fold_into(w, &mut self.folded[i]);
             let mut s = std::mem::take(&mut self.shapes[i]);
             shape(without_possessive(w), &mut s);
             self.shapes[i] = s;

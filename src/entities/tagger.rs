@@ -60,36 +60,35 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     if n == 0 {
         return;
     }
-    let mut score = vec![f32::NEG_INFINITY; n * TAGS];
+    // Scores of the previous and current token; back pointers for every token.
+    let mut prev = [f32::NEG_INFINITY; TAGS];
     let mut back = vec![0u8; n * TAGS];
     for t in 0..TAGS {
         if allowed(None, t) {
-            score[t] = emissions[t] + transitions[t];
+            prev[t] = emissions[t] + transitions[t];
         }
     }
     let predecessors = predecessors();
     for i in 1..n {
+        let mut current = [f32::NEG_INFINITY; TAGS];
         for t in 0..TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
             for &p in &predecessors[t] {
-                let s = score[(i - 1) * TAGS + p];
-                if s == f32::NEG_INFINITY {
-                    continue;
-                }
-                let s = s + transitions[(p + 1) * TAGS + t];
+                let s = prev[p] + transitions[(p + 1) * TAGS + t];
                 if s > best {
                     best = s;
                     arg = p;
                 }
             }
-            score[i * TAGS + t] = best + emissions[i * TAGS + t];
+            current[t] = best + emissions[i * TAGS + t];
             back[i * TAGS + t] = arg as u8;
         }
+        prev = current;
     }
     let last = (0..TAGS)
         .filter(|&t| may_end(t))
-        .max_by(|&a, &b| score[(n - 1) * TAGS + a].total_cmp(&score[(n - 1) * TAGS + b]))
+        .max_by(|&a, &b| prev[a].total_cmp(&prev[b]))
         .unwrap_or(0);
     out.resize(n, 0);
     out[n - 1] = last;
@@ -122,22 +121,22 @@ pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 
 const MAGIC: &[u8; 4] = b"NER1";
 
-/// One feature's weights, kept with its hash so that a lookup touches one cache line.
-#[derive(Clone, Copy)]
-struct Slot {
-    /// Feature hash; 0 marks an empty slot (hashes are never 0).
-    key: u32,
-    /// Quantised weight per tag.
-    weights: [i8; TAGS],
-}
+/// Units in the largest weight once decoded: fine enough that the 8-bit codes lose
+/// nothing, small enough for an i16 and for a token's summed features in an i32.
+const WEIGHT_SCALE: f32 = 32_000.0;
 
 /// Trained weights: transitions and, for each kept feature, one weight per tag.
 pub struct Model {
     transitions: Vec<f32>,
-    /// Open-addressing table with linear probing; its length is a power of two.
-    slots: Vec<Slot>,
-    /// Value of each quantised weight, indexed by its byte.
-    values: [f32; 256],
+    /// Open-addressing table of feature hashes with linear probing; its length is a power
+    /// of two and 0 marks an empty slot (hashes are never 0). Kept apart from the weights
+    /// so that the many features the model does not know touch only this small array.
+    keys: Vec<u32>,
+    /// Weights of the feature in the same slot, in units of [`Model::unit`], so that a
+    /// token's scores add up as integers.
+    weights: Vec<[i16; TAGS]>,
+    /// Value of one weight unit.
+    unit: f32,
 }
 
 fn slot_of(key: u32, mask: usize) -> usize {
@@ -235,10 +234,12 @@ impl Model {
             Some(f32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
         };
         let max = f32_at(4)?;
-        let mut values = [0f32; 256];
-        for (b, v) in values.iter_mut().enumerate() {
+        // The file's bytes are square-root codes; expand each to a linear 16-bit weight.
+        let unit = max / WEIGHT_SCALE;
+        let mut linear = [0i16; 256];
+        for (b, v) in linear.iter_mut().enumerate() {
             let code = b as u8 as i8 as f32 / 127.0;
-            *v = code.signum() * code * code * max;
+            *v = (code.signum() * code * code * WEIGHT_SCALE).round() as i16;
         }
         let mut at = 8;
         let mut transitions = Vec::with_capacity((TAGS + 1) * TAGS);
@@ -250,58 +251,58 @@ impl Model {
         if n > bytes.len() {
             return None;
         }
-        let empty = Slot {
-            key: 0,
-            weights: [0; TAGS],
-        };
-        let mut slots = vec![empty; (n + n / 2 + 1).next_power_of_two()];
-        let mask = slots.len() - 1;
+        let size = (n + n / 2 + 1).next_power_of_two();
+        let mut keys = vec![0u32; size];
+        let mut weights = vec![[0i16; TAGS]; size];
+        let mask = size - 1;
         let mut hash = 0u32;
         for _ in 0..n {
             hash = hash.wrapping_add(get_varint(bytes, &mut at)? as u32);
             let tags = get_varint(bytes, &mut at)? as u32;
-            let mut slot = Slot {
-                key: hash,
-                weights: [0; TAGS],
-            };
-            for t in 0..TAGS {
+            let mut row = [0i16; TAGS];
+            for (t, w) in row.iter_mut().enumerate() {
                 if tags & (1 << t) != 0 {
-                    slot.weights[t] = *bytes.get(at)? as i8;
+                    *w = linear[*bytes.get(at)? as usize];
                     at += 1;
                 }
             }
             let mut i = slot_of(hash, mask);
-            while slots[i].key != 0 && slots[i].key != hash {
+            while keys[i] != 0 && keys[i] != hash {
                 i = (i + 1) & mask;
             }
-            slots[i] = slot;
+            keys[i] = hash;
+            weights[i] = row;
         }
         Some(Model {
             transitions,
-            slots,
-            values,
+            keys,
+            weights,
+            unit,
         })
     }
 
-    /// Adds the weights of one token's features to `scores`.
+    /// The summed weights of one token's features.
     fn score(&self, hashes: &[u32], scores: &mut [f32]) {
-        scores.fill(0.0);
-        let mask = self.slots.len() - 1;
+        let mut sum = [0i32; TAGS];
+        let mask = self.keys.len() - 1;
         for &h in hashes {
             let mut i = slot_of(h, mask);
             loop {
-                let slot = &self.slots[i];
-                if slot.key == h {
-                    for (s, &q) in scores.iter_mut().zip(&slot.weights) {
-                        *s += self.values[q as u8 as usize];
+                let key = self.keys[i];
+                if key == h {
+                    for (s, &w) in sum.iter_mut().zip(&self.weights[i]) {
+                        *s += w as i32;
                     }
                     break;
                 }
-                if slot.key == 0 {
+                if key == 0 {
                     break;
                 }
                 i = (i + 1) & mask;
             }
+        }
+        for (s, &x) in scores.iter_mut().zip(&sum) {
+            *s = x as f32 * self.unit;
         }
     }
 
@@ -363,7 +364,7 @@ mod tests {
             rows: vec![(42, row), (7, [0.0; TAGS])],
         };
         let model = Model::decode(&weights.encode()).unwrap();
-        assert_eq!(model.slots.iter().filter(|s| s.key != 0).count(), 1);
+        assert_eq!(model.keys.iter().filter(|&&k| k != 0).count(), 1);
         let mut scores = [0.0; TAGS];
         model.score(&[42, 99], &mut scores);
         assert!((scores[3] - 1.5).abs() < 0.02);
