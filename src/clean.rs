@@ -229,6 +229,9 @@ fn next_non_space(text: &str, from: usize) -> usize {
     from + (text[from..].len() - text[from..].trim_start().len())
 }
 
+/// Compiles a built-in pattern. Bounded repeats of Unicode classes (`[\p{L}]{1,60}`)
+/// multiply the automaton and its compile time, which the page pays before its first
+/// analysis; lines are short, so patterns use `+` and callers bound the line length.
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid built-in pattern")
 }
@@ -243,7 +246,7 @@ fn line_role(line: &str) -> Role {
         )
     });
     static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}\p{M}.'’\- ]{1,60}(?:,\s*[\p{L}\p{M} ]{2,40})?$")
+        regex(r"^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}\p{M}.'’\- ]+(?:,\s*[\p{L}\p{M} ]{2,})?$")
     });
     static PROMO: LazyLock<Regex> = LazyLock::new(|| {
         regex(
@@ -267,7 +270,7 @@ fn line_role(line: &str) -> Role {
 fn mark_related_trailer(text: &str, lines: &[Span], roles: &mut [Role]) {
     static MARKER: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"(?i)^(?:see more|see also|related|related (?:stories|articles|news|content|coverage|posts|reading|topics|links)|read more|read also|also read|more (?:stories|news|on this story|from [\w ]{1,30})|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| articles)?|most (?:read|popular)|latest news|trending(?: now)?)\s*:?$",
+            r"(?i)^(?:see more|see also|related|related (?:stories|articles|news|content|coverage|posts|reading|topics|links)|read more|read also|also read|more (?:stories|news|on this story|from [\w ]+)|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| articles)?|most (?:read|popular)|latest news|trending(?: now)?)\s*:?$",
         )
     });
     let first_body = roles.iter().position(|&r| r == Role::Body);
@@ -321,7 +324,7 @@ struct FoundDateline {
 fn find_dateline(text: &str, lines: &[Span], roles: &[Role]) -> Option<FoundDateline> {
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"^(?P<place>\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]{1,2}\p{Lu}[\p{L}\p{M}.'’\-]*){0,3})(?:,? (?P<date>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:,? \d{4})?))?(?P<agency> ?\([\p{L}\p{M} ./]{2,30}\))?\s*(?P<dash>—|–|--|-)\s+\S",
+            r"^(?P<place>\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]{1,2}\p{Lu}[\p{L}\p{M}.'’\-]*){0,3})(?:,? (?P<date>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:,? \d{4})?))?(?P<agency> ?\([\p{L}\p{M} ./]{2,}\))?\s*(?P<dash>—|–|--|-)\s+\S",
         )
     });
     let candidates = lines
