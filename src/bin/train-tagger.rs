@@ -120,7 +120,14 @@ fn examples(path: &std::path::Path) -> Result<Vec<RawExample>, String> {
                 }
             }
             features.compute(ws, first, &context);
-            out.push((features.hashes.clone(), features.starts.clone(), gold));
+            let mut hashes = Vec::new();
+            let mut starts = Vec::with_capacity(ws.len() + 1);
+            for i in 0..ws.len() {
+                starts.push(hashes.len());
+                features.all_hashes(i, &mut hashes);
+            }
+            starts.push(hashes.len());
+            out.push((hashes, starts, gold));
         }
     }
     Ok(out)

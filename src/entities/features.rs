@@ -274,16 +274,29 @@ impl Hash {
     }
 }
 
-/// Reusable buffers for one sentence's features.
+/// Where a word stands relative to the token whose features it gives: the token itself,
+/// then its neighbours. Features that depend on one word alone are hashed once per
+/// distinct word of a document, for each of these roles, and their weights summed once.
+pub const ROLES: [isize; 5] = [0, -1, 1, -2, 2];
+
+/// Reusable buffers for the features of one document's passages.
 #[derive(Default)]
 pub struct Features {
     folded: Vec<String>,
     shapes: Vec<String>,
     lexicon: Vec<(u16, u8)>,
     matches: Vec<(usize, usize, u16)>,
-    /// Hashes of all tokens' features, token after token.
+    /// Id of each distinct word seen in the document (id 0 is the passage boundary).
+    ids: FastMap<String, u32>,
+    /// Hashes of each word's features in each role: word `w`, role `r` has
+    /// `role_hashes[role_starts[w * ROLES.len() + r]..role_starts[w * ROLES.len() + r + 1]]`.
+    role_hashes: Vec<u32>,
+    role_starts: Vec<usize>,
+    /// Word id of each token of the last passage.
+    pub words: Vec<u32>,
+    /// Hashes of the features of each token that depend on its context, token after token.
     pub hashes: Vec<u32>,
-    /// Where each token's features start in `hashes` (one more entry than tokens).
+    /// Where each token's context features start in `hashes` (one more entry than tokens).
     pub starts: Vec<usize>,
 }
 
@@ -305,19 +318,63 @@ impl Features {
         &self.matches
     }
 
+    /// Number of distinct words seen so far, the boundary included.
+    pub fn word_count(&self) -> usize {
+        self.role_starts.len().saturating_sub(1) / ROLES.len()
+    }
+
+    /// Hashes of word `id`'s features in role `role` (an index into [`ROLES`]).
+    pub fn role_hashes(&self, id: u32, role: usize) -> &[u32] {
+        let at = id as usize * ROLES.len() + role;
+        &self.role_hashes[self.role_starts[at]..self.role_starts[at + 1]]
+    }
+
+    /// Word id at position `i` of the last passage, the boundary outside it.
+    pub fn word_at(&self, i: isize) -> u32 {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.words.get(i).copied())
+            .unwrap_or(0)
+    }
+
+    /// Every feature hash of token `i` of the last passage, word roles included.
+    pub fn all_hashes(&self, i: usize, out: &mut Vec<u32>) {
+        for (role, offset) in ROLES.iter().enumerate() {
+            out.extend_from_slice(self.role_hashes(self.word_at(i as isize + offset), role));
+        }
+        out.extend_from_slice(&self.hashes[self.starts[i]..self.starts[i + 1]]);
+    }
+
     /// Computes the features of every word of a passage: one sentence, or several in a
     /// row with `first` marking the words that start one (so that a wrong sentence break
     /// does not cut a name in two).
     pub fn compute(&mut self, words: &[&str], first: &[bool], doc: &DocumentContext) {
         let lexicon = Lexicon::get();
         let n = words.len();
+        if self.role_starts.is_empty() {
+            self.role_starts.push(0);
+            self.add_word(BOUNDARY, BOUNDARY, false);
+        }
         self.folded.resize_with(n, String::new);
         self.shapes.resize_with(n, String::new);
+        self.words.clear();
         for (i, w) in words.iter().enumerate() {
             fold_into(w, &mut self.folded[i]);
+            let raw = without_possessive(w);
             let mut s = std::mem::take(&mut self.shapes[i]);
-            shape(without_possessive(w), &mut s);
+            shape(raw, &mut s);
             self.shapes[i] = s;
+            let id = match self.ids.get(*w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.word_count() as u32;
+                    let (folded, shape) = (self.folded[i].clone(), self.shapes[i].clone());
+                    self.add_word(&folded, &shape, raw.len() < w.len());
+                    self.ids.insert(w.to_string(), id);
+                    id
+                }
+            };
+            self.words.push(id);
         }
         self.folded.truncate(n);
         self.shapes.truncate(n);
@@ -344,9 +401,37 @@ impl Features {
         self.starts.clear();
         for (i, &first) in first.iter().enumerate().take(n) {
             self.starts.push(self.hashes.len());
-            self.token(i, words, first, headline, doc);
+            self.context(i, words, first, headline, doc);
         }
         self.starts.push(self.hashes.len());
+    }
+
+    /// Hashes the features of a new word in each of its roles.
+    fn add_word(&mut self, w: &str, shape: &str, possessive: bool) {
+        let out = &mut self.role_hashes;
+        let mut push = |h: Hash| out.push(h.finish());
+        // The token itself: its form, affixes and shape.
+        push(Hash::new(0));
+        push(Hash::new(1).str(w));
+        for (len, (b, c)) in w.char_indices().take(4).enumerate() {
+            push(Hash::new(6).with(len as u8).str(&w[..b + c.len_utf8()]));
+        }
+        for b in w.char_indices().rev().map(|(b, _)| b).take(4) {
+            push(Hash::new(7).str(&w[b..]));
+        }
+        push(Hash::new(8).str(shape));
+        if possessive {
+            push(Hash::new(20));
+        }
+        self.role_starts.push(self.role_hashes.len());
+        // As a neighbour: before, after, two before, two after.
+        for (templates, with_shape) in [((2, 9), true), ((3, 10), true), ((4, 0), false), ((5, 0), false)] {
+            self.role_hashes.push(Hash::new(templates.0).str(w).finish());
+            if with_shape {
+                self.role_hashes.push(Hash::new(templates.1).str(shape).finish());
+            }
+            self.role_starts.push(self.role_hashes.len());
+        }
     }
 
     fn word(&self, i: isize) -> &str {
@@ -365,7 +450,8 @@ impl Features {
         }
     }
 
-    fn token(
+    /// Hashes the features of token `i` that depend on more than the one word.
+    fn context(
         &mut self,
         i: usize,
         words: &[&str],
@@ -384,26 +470,7 @@ impl Features {
                 k += 1;
             }
         };
-        push(Hash::new(0));
-        push(Hash::new(1).str(w));
-        push(Hash::new(2).str(self.word(at - 1)));
-        push(Hash::new(3).str(self.word(at + 1)));
-        push(Hash::new(4).str(self.word(at - 2)));
-        push(Hash::new(5).str(self.word(at + 2)));
-        let count = w.chars().count();
-        for (len, (b, c)) in w.char_indices().take(4).enumerate() {
-            push(Hash::new(6).with(len as u8).str(&w[..b + c.len_utf8()]));
-        }
-        let mut starts = w.char_indices().rev().map(|(b, _)| b);
-        for _ in 1..=4.min(count) {
-            if let Some(b) = starts.next() {
-                push(Hash::new(7).str(&w[b..]));
-            }
-        }
         let s0 = self.shape_at(at);
-        push(Hash::new(8).str(s0));
-        push(Hash::new(9).str(self.shape_at(at - 1)));
-        push(Hash::new(10).str(self.shape_at(at + 1)));
         push(
             Hash::new(11)
                 .str(self.shape_at(at - 1))
@@ -424,10 +491,8 @@ impl Features {
             push(Hash::new(18).str(w));
         }
         if is_all_caps(raw) {
+            let count = w.chars().count();
             push(Hash::new(19).with(count.min(6) as u8).with(headline as u8));
-        }
-        if raw.len() < words[i].len() {
-            push(Hash::new(20));
         }
         // The word's uses elsewhere in the document.
         if is_capitalised(raw) && (first || headline) {
@@ -520,9 +585,17 @@ mod tests {
         let mut f = Features::default();
         f.compute(&words, &first, &doc);
         assert_eq!(f.starts.len(), words.len() + 1);
+        let mut all = Vec::new();
         for t in 0..words.len() {
-            assert!(f.starts[t + 1] - f.starts[t] >= 15);
+            all.clear();
+            f.all_hashes(t, &mut all);
+            assert!(all.len() >= 15);
         }
+        // "Sơn" again is the same word, with the same role features.
+        let known = f.word_count();
+        f.compute(&["Sơn", "spoke"], &[true, false], &doc);
+        assert_eq!(f.word_count(), known + 1);
+        assert_eq!(f.words[0], 3);
         f.compute(&[], &[], &doc);
         assert!(f.hashes.is_empty());
     }

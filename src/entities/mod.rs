@@ -72,14 +72,14 @@ pub fn recognise(
     );
     let mut out = Vec::new();
     let mut features = Features::default();
-    let mut emissions = Vec::new();
+    let mut scratch = tagger::Scratch::default();
     let mut tags = Vec::new();
     for ((range, first), words) in passages.iter().zip(&words) {
         let passage = &tokens[range.clone()];
         let mut names = Vec::new();
         features.compute(words, first, &doc);
         if let Some(model) = Model::get() {
-            model.tag(&features, &mut emissions, &mut tags);
+            model.tag(&features, &mut scratch, &mut tags);
             names = tagger::spans(&tags)
                 .into_iter()
                 .map(|(s, e, k)| rules::Name {

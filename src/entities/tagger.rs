@@ -1,6 +1,6 @@
 //! The name tagger: an averaged perceptron over hashed word features with BILOU tags and Viterbi decoding.
 
-use super::features::Features;
+use super::features::{Features, ROLES};
 use std::sync::OnceLock;
 
 /// Name types the tagger knows, in tag order (CoNLL's four).
@@ -281,9 +281,8 @@ impl Model {
         })
     }
 
-    /// The summed weights of one token's features.
-    fn score(&self, hashes: &[u32], scores: &mut [f32]) {
-        let mut sum = [0i32; TAGS];
+    /// Adds the weights of these features to `sum`.
+    fn add(&self, hashes: &[u32], sum: &mut [i32; TAGS]) {
         let mask = self.keys.len() - 1;
         for &h in hashes {
             let mut i = slot_of(h, mask);
@@ -301,22 +300,42 @@ impl Model {
                 i = (i + 1) & mask;
             }
         }
-        for (s, &x) in scores.iter_mut().zip(&sum) {
-            *s = x as f32 * self.unit;
-        }
     }
 
-    /// Best tags for a passage whose features are computed.
-    pub fn tag(&self, features: &Features, emissions: &mut Vec<f32>, out: &mut Vec<usize>) {
-        let n = features.starts.len().saturating_sub(1);
-        emissions.clear();
-        emissions.resize(n * TAGS, 0.0);
-        for i in 0..n {
-            let hashes = &features.hashes[features.starts[i]..features.starts[i + 1]];
-            self.score(hashes, &mut emissions[i * TAGS..(i + 1) * TAGS]);
+    /// Best tags for a passage whose features are computed; `scratch` is reused across
+    /// the passages of one document.
+    pub fn tag(&self, features: &Features, scratch: &mut Scratch, out: &mut Vec<usize>) {
+        // Sums of the role features of words new since the last passage.
+        for id in scratch.word_sums.len() / ROLES.len()..features.word_count() {
+            for role in 0..ROLES.len() {
+                let mut sum = [0; TAGS];
+                self.add(features.role_hashes(id as u32, role), &mut sum);
+                scratch.word_sums.push(sum);
+            }
         }
-        viterbi(emissions, &self.transitions, out);
+        let n = features.starts.len().saturating_sub(1);
+        scratch.emissions.clear();
+        for i in 0..n {
+            let mut sum = [0; TAGS];
+            for (role, offset) in ROLES.iter().enumerate() {
+                let id = features.word_at(i as isize + offset) as usize;
+                for (s, &w) in sum.iter_mut().zip(&scratch.word_sums[id * ROLES.len() + role]) {
+                    *s += w;
+                }
+            }
+            self.add(&features.hashes[features.starts[i]..features.starts[i + 1]], &mut sum);
+            scratch.emissions.extend(sum.iter().map(|&x| x as f32 * self.unit));
+        }
+        viterbi(&scratch.emissions, &self.transitions, out);
     }
+}
+
+/// Buffers the tagger reuses across one document's passages.
+#[derive(Default)]
+pub struct Scratch {
+    /// Summed weights of each distinct word's features in each role (see [`ROLES`]).
+    word_sums: Vec<[i32; TAGS]>,
+    emissions: Vec<f32>,
 }
 
 #[cfg(test)]
@@ -365,11 +384,11 @@ mod tests {
         };
         let model = Model::decode(&weights.encode()).unwrap();
         assert_eq!(model.keys.iter().filter(|&&k| k != 0).count(), 1);
-        let mut scores = [0.0; TAGS];
-        model.score(&[42, 99], &mut scores);
-        assert!((scores[3] - 1.5).abs() < 0.02);
-        assert!((scores[7] + 0.75).abs() < 0.02);
-        assert_eq!(scores[0], 0.0);
+        let mut sum = [0; TAGS];
+        model.add(&[42, 99], &mut sum);
+        assert!((sum[3] as f32 * model.unit - 1.5).abs() < 0.02);
+        assert!((sum[7] as f32 * model.unit + 0.75).abs() < 0.02);
+        assert_eq!(sum[0], 0);
         assert!(Model::decode(b"junk").is_none());
         assert!(Model::decode(&weights.encode()[..20]).is_none());
     }
