@@ -44,10 +44,26 @@ let inFlight = null; // {id, resolve, reject}
 let queued = null; // {text, options, resolve, reject}: only the latest request waits
 let nextId = 1;
 let workerReady = null;
+let analyserModule = null;
+
+/** Fetches and compiles the analyser's WebAssembly, here and not in the worker so that it
+ * overlaps the worker's own start, and so that a replacement worker reuses it. */
+function compileAnalyser() {
+  const url = new URL('./pkg/article_analyser_bg.wasm', import.meta.url);
+  // Streaming compilation needs the file served as application/wasm; otherwise compile the bytes.
+  return WebAssembly.compileStreaming(fetch(url)).catch(async () => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname} could not be loaded (${response.status})`);
+    return WebAssembly.compile(await response.arrayBuffer());
+  });
+}
 
 function startWorker() {
+  analyserModule ??= compileAnalyser();
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const started = worker;
   workerReady = new Promise((resolve, reject) => {
+    analyserModule.then((module) => started.postMessage({ module }), reject);
     worker.onmessage = ({ data }) => {
       if ('ready' in data) {
         if (data.ready) {
@@ -121,6 +137,12 @@ let generation = 0;
 function scheduleAnalysis(delay) {
   clearTimeout(debounce);
   debounce = setTimeout(runAnalysis, delay);
+}
+
+/** For a whole new text or a changed option: no typing to wait for. */
+function analyseNow() {
+  clearTimeout(debounce);
+  runAnalysis();
 }
 
 function options() {
@@ -738,7 +760,7 @@ function setText(text, { show = true } = {}) {
   state.selected = null;
   state.showViewOnResult = show;
   saveDraft();
-  scheduleAnalysis(0);
+  analyseNow();
 }
 
 async function readFile(file) {
@@ -969,7 +991,7 @@ function wire() {
       const i = Number(restore.dataset.para);
       if (state.include.has(i)) state.include.delete(i);
       else state.include.add(i);
-      scheduleAnalysis(0);
+      analyseNow();
     }
   });
   $('view').addEventListener('keydown', (e) => {
@@ -1021,7 +1043,7 @@ function wire() {
     }
   });
 
-  $('summary-length').addEventListener('change', () => scheduleAnalysis(0));
+  $('summary-length').addEventListener('change', analyseNow);
   $('copy-summary').addEventListener('click', copySummary);
   $('export').addEventListener('click', (e) => {
     const b = e.target.closest('button[data-export]');
@@ -1060,8 +1082,9 @@ function wire() {
 }
 
 function main() {
-  wire();
+  // The analyser takes longest to load, so it starts first.
   startWorker();
+  wire();
   const draft = storage()?.getItem('article-analyser:text');
   if (draft) {
     $('input').value = draft;
