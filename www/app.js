@@ -69,6 +69,7 @@ function startWorker() {
         if (data.ready) {
           state.maxInputBytes = data.maxInputBytes;
           document.documentElement.dataset.ready = 'true';
+          performance.mark('analyser-ready');
           resolve();
         } else reject(new Error(data.error));
         return;
@@ -203,6 +204,17 @@ async function runAnalysis() {
     showMessage('No names of people, organisations, places or events were found in this text.', 'info');
   } else showMessage('', '');
   document.documentElement.dataset.analysed = String(generation);
+  markFirstShown();
+}
+
+let firstShown = false;
+
+/** Marks `first-analysis-shown` once the first report has been drawn, to measure page load. */
+function markFirstShown() {
+  if (firstShown) return;
+  firstShown = true;
+  // A task queued from an animation frame runs after that frame's layout and paint.
+  requestAnimationFrame(() => setTimeout(() => performance.mark('first-analysis-shown')));
 }
 
 function clearReport() {
