@@ -2,6 +2,7 @@
 // Everything the user supplies is inserted as text nodes, never as markup.
 import { SAMPLES } from './samples.js';
 import { htmlToText } from './html-to-text.js';
+import { analyserReady, requestAnalysis } from './analyser.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,99 +38,6 @@ const state = {
   maxInputBytes: Infinity,
 };
 
-// ---------------------------------------------------------------- the analyser worker
-
-let worker = null;
-let inFlight = null; // {id, resolve, reject}
-let queued = null; // {text, options, resolve, reject}: only the latest request waits
-let nextId = 1;
-let workerReady = null;
-let analyserModule = null;
-
-/** Fetches and compiles the analyser's WebAssembly, here and not in the worker so that it
- * overlaps the worker's own start, and so that a replacement worker reuses it. */
-function compileAnalyser() {
-  const url = new URL('./pkg/article_analyser_bg.wasm', import.meta.url);
-  // Streaming compilation needs the file served as application/wasm; otherwise compile the bytes.
-  return WebAssembly.compileStreaming(fetch(url)).catch(async () => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url.pathname} could not be loaded (${response.status})`);
-    return WebAssembly.compile(await response.arrayBuffer());
-  });
-}
-
-function startWorker() {
-  analyserModule ??= compileAnalyser();
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  const started = worker;
-  workerReady = new Promise((resolve, reject) => {
-    analyserModule.then((module) => started.postMessage({ module }), reject);
-    worker.onmessage = ({ data }) => {
-      if ('ready' in data) {
-        if (data.ready) {
-          state.maxInputBytes = data.maxInputBytes;
-          document.documentElement.dataset.ready = 'true';
-          performance.mark('analyser-ready');
-          resolve();
-        } else reject(new Error(data.error));
-        return;
-      }
-      const job = inFlight;
-      inFlight = null;
-      if (data.trap) restartWorker();
-      if (job && job.id === data.id) {
-        if (data.error !== undefined) {
-          const err = new Error(data.error);
-          err.trap = data.trap;
-          job.reject(err);
-        } else job.resolve(data);
-      }
-      pump();
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      const err = new Error(event.message || 'the analyser could not be loaded');
-      reject(err);
-      // A worker that dies mid-analysis is replaced, like one whose module trapped.
-      const job = inFlight;
-      inFlight = null;
-      if (job) {
-        err.trap = true;
-        restartWorker();
-        job.reject(err);
-        pump();
-      }
-    };
-  });
-  workerReady.catch((err) => showMessage(`The analyser could not start: ${err.message}`, 'error'));
-}
-
-function restartWorker() {
-  worker.onmessage = worker.onerror = null;
-  worker.terminate();
-  inFlight = null;
-  startWorker();
-}
-
-function pump() {
-  if (inFlight || !queued) return;
-  const job = queued;
-  queued = null;
-  workerReady.then(() => {
-    inFlight = { id: nextId++, resolve: job.resolve, reject: job.reject };
-    worker.postMessage({ id: inFlight.id, text: job.text, options: job.options });
-  }, job.reject);
-}
-
-/** Resolves with {report, ms}; a request overtaken by a newer one resolves with null. */
-function requestAnalysis(text, options) {
-  if (queued) queued.resolve(null);
-  return new Promise((resolve, reject) => {
-    queued = { text, options, resolve, reject };
-    pump();
-  });
-}
-
 // ---------------------------------------------------------------- running an analysis
 
 let debounce = 0;
@@ -164,7 +72,7 @@ async function runAnalysis() {
     return;
   }
   const bytes = new TextEncoder().encode(text).length;
-  await workerReady.catch(() => {});
+  await analyserReady().catch(() => {});
   if (bytes > state.maxInputBytes) {
     clearReport();
     const mib = (state.maxInputBytes / 1048576).toFixed(0);
@@ -1094,8 +1002,13 @@ function wire() {
 }
 
 function main() {
-  // The analyser takes longest to load, so it starts first.
-  startWorker();
+  analyserReady().then(
+    ({ maxInputBytes }) => {
+      state.maxInputBytes = maxInputBytes;
+      document.documentElement.dataset.ready = 'true';
+    },
+    (err) => showMessage(`The analyser could not start: ${err.message}`, 'error'),
+  );
   wire();
   const draft = storage()?.getItem('article-analyser:text');
   if (draft) {
