@@ -2,6 +2,7 @@
 // Everything the user supplies is inserted as text nodes, never as markup.
 import { SAMPLES } from './samples.js';
 import { htmlToText } from './html-to-text.js';
+import { analyserReady, requestAnalysis } from './analyser.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,82 +38,6 @@ const state = {
   maxInputBytes: Infinity,
 };
 
-// ---------------------------------------------------------------- the analyser worker
-
-let worker = null;
-let inFlight = null; // {id, resolve, reject}
-let queued = null; // {text, options, resolve, reject}: only the latest request waits
-let nextId = 1;
-let workerReady = null;
-
-function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  workerReady = new Promise((resolve, reject) => {
-    worker.onmessage = ({ data }) => {
-      if ('ready' in data) {
-        if (data.ready) {
-          state.maxInputBytes = data.maxInputBytes;
-          document.documentElement.dataset.ready = 'true';
-          resolve();
-        } else reject(new Error(data.error));
-        return;
-      }
-      const job = inFlight;
-      inFlight = null;
-      if (data.trap) restartWorker();
-      if (job && job.id === data.id) {
-        if (data.error !== undefined) {
-          const err = new Error(data.error);
-          err.trap = data.trap;
-          job.reject(err);
-        } else job.resolve(data);
-      }
-      pump();
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      const err = new Error(event.message || 'the analyser could not be loaded');
-      reject(err);
-      // A worker that dies mid-analysis is replaced, like one whose module trapped.
-      const job = inFlight;
-      inFlight = null;
-      if (job) {
-        err.trap = true;
-        restartWorker();
-        job.reject(err);
-        pump();
-      }
-    };
-  });
-  workerReady.catch((err) => showMessage(`The analyser could not start: ${err.message}`, 'error'));
-}
-
-function restartWorker() {
-  worker.onmessage = worker.onerror = null;
-  worker.terminate();
-  inFlight = null;
-  startWorker();
-}
-
-function pump() {
-  if (inFlight || !queued) return;
-  const job = queued;
-  queued = null;
-  workerReady.then(() => {
-    inFlight = { id: nextId++, resolve: job.resolve, reject: job.reject };
-    worker.postMessage({ id: inFlight.id, text: job.text, options: job.options });
-  }, job.reject);
-}
-
-/** Resolves with {report, ms}; a request overtaken by a newer one resolves with null. */
-function requestAnalysis(text, options) {
-  if (queued) queued.resolve(null);
-  return new Promise((resolve, reject) => {
-    queued = { text, options, resolve, reject };
-    pump();
-  });
-}
-
 // ---------------------------------------------------------------- running an analysis
 
 let debounce = 0;
@@ -121,6 +46,12 @@ let generation = 0;
 function scheduleAnalysis(delay) {
   clearTimeout(debounce);
   debounce = setTimeout(runAnalysis, delay);
+}
+
+/** For a whole new text or a changed option: no typing to wait for. */
+function analyseNow() {
+  clearTimeout(debounce);
+  runAnalysis();
 }
 
 function options() {
@@ -141,7 +72,7 @@ async function runAnalysis() {
     return;
   }
   const bytes = new TextEncoder().encode(text).length;
-  await workerReady.catch(() => {});
+  await analyserReady().catch(() => {});
   if (bytes > state.maxInputBytes) {
     clearReport();
     const mib = (state.maxInputBytes / 1048576).toFixed(0);
@@ -181,6 +112,17 @@ async function runAnalysis() {
     showMessage('No names of people, organisations, places or events were found in this text.', 'info');
   } else showMessage('', '');
   document.documentElement.dataset.analysed = String(generation);
+  markFirstShown();
+}
+
+let firstShown = false;
+
+/** Marks `first-analysis-shown` once the first report has been drawn, to measure page load. */
+function markFirstShown() {
+  if (firstShown) return;
+  firstShown = true;
+  // A task queued from an animation frame runs after that frame's layout and paint.
+  requestAnimationFrame(() => setTimeout(() => performance.mark('first-analysis-shown')));
 }
 
 function clearReport() {
@@ -738,7 +680,7 @@ function setText(text, { show = true } = {}) {
   state.selected = null;
   state.showViewOnResult = show;
   saveDraft();
-  scheduleAnalysis(0);
+  analyseNow();
 }
 
 async function readFile(file) {
@@ -969,7 +911,7 @@ function wire() {
       const i = Number(restore.dataset.para);
       if (state.include.has(i)) state.include.delete(i);
       else state.include.add(i);
-      scheduleAnalysis(0);
+      analyseNow();
     }
   });
   $('view').addEventListener('keydown', (e) => {
@@ -1021,7 +963,7 @@ function wire() {
     }
   });
 
-  $('summary-length').addEventListener('change', () => scheduleAnalysis(0));
+  $('summary-length').addEventListener('change', analyseNow);
   $('copy-summary').addEventListener('click', copySummary);
   $('export').addEventListener('click', (e) => {
     const b = e.target.closest('button[data-export]');
@@ -1060,8 +1002,14 @@ function wire() {
 }
 
 function main() {
+  analyserReady().then(
+    ({ maxInputBytes }) => {
+      state.maxInputBytes = maxInputBytes;
+      document.documentElement.dataset.ready = 'true';
+    },
+    (err) => showMessage(`The analyser could not start: ${err.message}`, 'error'),
+  );
   wire();
-  startWorker();
   const draft = storage()?.getItem('article-analyser:text');
   if (draft) {
     $('input').value = draft;

@@ -1,11 +1,12 @@
 // Keeps the page working offline: every file is cached when the page is installed and
 // served from the network when it can be reached, from the cache when it cannot.
-const CACHE = 'article-analyser-v1';
+const CACHE = 'article-analyser-v2';
 const FILES = [
   './',
   'index.html',
   'style.css',
   'app.js',
+  'analyser.js',
   'html-to-text.js',
   'samples.js',
   'worker.js',
