@@ -238,32 +238,73 @@ fn regex(pattern: &str) -> Regex {
 
 /// Roles a line has on its own, whatever surrounds it.
 fn line_role(line: &str) -> Role {
-    static IMAGE: LazyLock<Regex> =
-        LazyLock::new(|| regex(r"^[\w\-.~%]+\.(?i:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)$"));
     static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         regex(
             r"(?i)(?:\((?:photo|photos|image|picture|pic|illustration|illustrative (?:photo|image)|file photo|graphic|video|source|credit|screenshot|screengrab)\b[^()]*\)\.?$|^(?:photo|image|picture|pictured|caption)\s*:)",
         )
-    });
-    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}\p{M}.'’\- ]+(?:,\s*[\p{L}\p{M} ]{2,})?$")
     });
     static PROMO: LazyLock<Regex> = LazyLock::new(|| {
         regex(
             r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+|tweet|email|print|subscribe(?: now| to .{1,60})?|sign up (?:for|to) .{1,60}|advertisement|advertising|sponsored(?: content)?|follow us on .{1,40}|click here.{0,60}|download (?:the|our) app.{0,40}|\d* ?comments?|leave a comment|loading\.*)\s*:?$",
         )
     });
-    if IMAGE.is_match(line) {
+    if is_image_name(line) {
         Role::ImageName
     } else if CAPTION.is_match(line) {
         Role::Caption
-    } else if line.split_whitespace().count() <= 8 && BYLINE.is_match(line) {
+    } else if line.split_whitespace().count() <= 8 && is_byline(line) {
         Role::Byline
     } else if line.len() < 120 && PROMO.is_match(line) {
         Role::Promo
     } else {
         Role::Body
     }
+}
+
+/// "field-13.jpg": a file name left from an image.
+fn is_image_name(line: &str) -> bool {
+    const EXTENSIONS: [&str; 11] = [
+        "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "avif", "heic",
+    ];
+    let Some((stem, extension)) = line.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(extension))
+        && stem
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '~' | '%'))
+}
+
+/// "By Jane Doe", "BY JOHN SMITH, Reuters": a capitalised name after "By", and perhaps
+/// an affiliation after a comma.
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = ["By", "by", "BY"].iter().find_map(|p| line.strip_prefix(p)) else {
+        return false;
+    };
+    let name = rest.trim_start();
+    if name.len() == rest.len() {
+        return false;
+    }
+    let (name, affiliation) = match name.split_once(',') {
+        Some((name, affiliation)) => (name, Some(affiliation.trim_start())),
+        None => (name, None),
+    };
+    let letter = |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+    let mut chars = name.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && !chars.as_str().is_empty()
+        && chars.all(|c| letter(c) || matches!(c, '.' | '\'' | '’' | '-' | ' '))
+        && affiliation
+            .is_none_or(|a| a.chars().count() >= 2 && a.chars().all(|c| letter(c) || c == ' '))
+}
+
+/// "VNA", "AFP/VNS", "VNA / VNS": codes of two to six capitals joined by slashes.
+fn is_agency_code(s: &str) -> bool {
+    s.split('/').all(|code| {
+        let code = code.trim();
+        (2..=6).contains(&code.chars().count()) && code.chars().all(char::is_uppercase)
+    })
 }
 
 /// "See more", "Related stories", "Read more"…: that line and every line after it.
@@ -284,13 +325,23 @@ fn mark_related_trailer(text: &str, lines: &[Span], roles: &mut [Role]) {
 
 /// A lone agency name closing the article ("VNA", "AFP/VNS", "Reuters").
 fn mark_closing_signature(text: &str, lines: &[Span], roles: &mut [Role]) {
-    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"^(?:[—–-]\s*)?(?:\p{Lu}{2,6}(?:\s*/\s*\p{Lu}{2,6})*|Reuters|Associated Press|Bloomberg|Xinhua|Yonhap|Kyodo)\.?$",
-        )
-    });
+    const AGENCIES: [&str; 6] = [
+        "Reuters",
+        "Associated Press",
+        "Bloomberg",
+        "Xinhua",
+        "Yonhap",
+        "Kyodo",
+    ];
+    let is_agency = |line: &str| {
+        let name = line
+            .strip_prefix(['—', '–', '-'])
+            .map_or(line, str::trim_start);
+        let name = name.strip_suffix('.').unwrap_or(name);
+        AGENCIES.contains(&name) || is_agency_code(name)
+    };
     if let Some(last) = roles.iter().rposition(|&r| r == Role::Body) {
-        if last > 0 && AGENCY.is_match(lines[last].of(text)) {
+        if last > 0 && is_agency(lines[last].of(text)) {
             roles[last] = Role::Byline;
         }
     }
@@ -332,8 +383,14 @@ fn find_dateline(text: &str, lines: &[Span], roles: &[Role]) -> Option<FoundDate
         .enumerate()
         .filter(|&(i, _)| roles[i] == Role::Body)
         .take(4);
+    // A dateline ends in a dash and a space; most lines have none, and skip the pattern.
+    let has_spaced_dash = |line: &str| {
+        line.match_indices(['—', '–', '-'])
+            .any(|(at, dash)| line[at + dash.len()..].starts_with(char::is_whitespace))
+    };
     for (i, line) in candidates {
-        let Some(c) = DATELINE.captures(line.of(text)) else {
+        let s = line.of(text);
+        let Some(c) = has_spaced_dash(s).then(|| DATELINE.captures(s)).flatten() else {
             continue;
         };
         let place = c.name("place").expect("always captured");
@@ -458,11 +515,27 @@ fn count_shared(x: &[u64], y: &[u64]) -> usize {
     n
 }
 
+/// Where " — VNA/VNS" starts at the end of a line: the space before the dash.
+fn signature_start(line: &str) -> Option<usize> {
+    let line = line.trim_end();
+    let (dash, _) = line.rmatch_indices(['—', '–', '-']).next()?;
+    if !is_agency_code(
+        line[dash..]
+            .trim_start_matches(['—', '–', '-'])
+            .trim_start(),
+    ) {
+        return None;
+    }
+    let space = line[..dash]
+        .chars()
+        .next_back()
+        .filter(|c| c.is_whitespace())?;
+    Some(dash - space.len_utf8())
+}
+
 /// Inline fragments at the end of a body line: an agency signature ("— VNA/VNS") and an
 /// end marker ("/."), in text order.
 fn inline_tail(text: &str, line: Span) -> Vec<Paragraph> {
-    static SIGNATURE: LazyLock<Regex> =
-        LazyLock::new(|| regex(r"\s[—–-]\s*\p{Lu}{2,6}(?:/\p{Lu}{2,6})*\s*$"));
     let mut out = Vec::new();
     let mut end = line.end;
     let s = &text[line.start..end];
@@ -473,12 +546,12 @@ fn inline_tail(text: &str, line: Span) -> Vec<Paragraph> {
         });
         end -= 2;
     }
-    if let Some(m) = SIGNATURE.find(&text[line.start..end]) {
-        let start = next_non_space(text, line.start + m.start());
+    if let Some(at) = signature_start(&text[line.start..end]) {
+        let start = next_non_space(text, line.start + at);
         out.insert(
             0,
             Paragraph {
-                span: Span::new(start, line.start + m.end()),
+                span: Span::new(start, end),
                 role: Role::Byline,
             },
         );
@@ -585,6 +658,24 @@ mod tests {
                 ("Same line.", Duplicate)
             ]
         );
+    }
+
+    #[test]
+    fn line_shapes() {
+        assert!(is_image_name("DSC_0042.JPG"));
+        assert!(!is_image_name("See photo.jpg"));
+        assert!(!is_image_name(".png"));
+        assert!(is_byline("By Nguyễn Văn An, Hanoi"));
+        assert!(is_byline("BY JOHN O’NEILL"));
+        assert!(!is_byline("Bypass Roads Open"));
+        assert!(!is_byline("By the way"));
+        assert!(!is_byline("By J, X"));
+        assert!(is_agency_code("AFP / VNS"));
+        assert!(!is_agency_code("A/VNS"));
+        assert!(!is_agency_code("VNA1"));
+        assert_eq!(signature_start("It ended. — VNA/VNS "), Some(9));
+        assert_eq!(signature_start("It ended - Vna"), None);
+        assert_eq!(signature_start("It ended—VNA"), None);
     }
 
     #[test]

@@ -60,7 +60,16 @@ mod tests {
 
     #[test]
     fn maps_keep_distinct_words_apart() {
-        let words = ["", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh\0", "Việt", "viet"];
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgh\0",
+            "Việt",
+            "viet",
+        ];
         let map: FastMap<&str, usize> = words.iter().enumerate().map(|(i, &w)| (w, i)).collect();
         assert_eq!(map.len(), words.len());
         for (i, w) in words.iter().enumerate() {

@@ -425,10 +425,17 @@ impl Features {
         }
         self.role_starts.push(self.role_hashes.len());
         // As a neighbour: before, after, two before, two after.
-        for (templates, with_shape) in [((2, 9), true), ((3, 10), true), ((4, 0), false), ((5, 0), false)] {
-            self.role_hashes.push(Hash::new(templates.0).str(w).finish());
+        for (templates, with_shape) in [
+            ((2, 9), true),
+            ((3, 10), true),
+            ((4, 0), false),
+            ((5, 0), false),
+        ] {
+            self.role_hashes
+                .push(Hash::new(templates.0).str(w).finish());
             if with_shape {
-                self.role_hashes.push(Hash::new(templates.1).str(shape).finish());
+                self.role_hashes
+                    .push(Hash::new(templates.1).str(shape).finish());
             }
             self.role_starts.push(self.role_hashes.len());
         }

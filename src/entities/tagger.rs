@@ -319,12 +319,20 @@ impl Model {
             let mut sum = [0; TAGS];
             for (role, offset) in ROLES.iter().enumerate() {
                 let id = features.word_at(i as isize + offset) as usize;
-                for (s, &w) in sum.iter_mut().zip(&scratch.word_sums[id * ROLES.len() + role]) {
+                for (s, &w) in sum
+                    .iter_mut()
+                    .zip(&scratch.word_sums[id * ROLES.len() + role])
+                {
                     *s += w;
                 }
             }
-            self.add(&features.hashes[features.starts[i]..features.starts[i + 1]], &mut sum);
-            scratch.emissions.extend(sum.iter().map(|&x| x as f32 * self.unit));
+            self.add(
+                &features.hashes[features.starts[i]..features.starts[i + 1]],
+                &mut sum,
+            );
+            scratch
+                .emissions
+                .extend(sum.iter().map(|&x| x as f32 * self.unit));
         }
         viterbi(&scratch.emissions, &self.transitions, out);
     }
