@@ -229,36 +229,162 @@ fn next_non_space(text: &str, from: usize) -> usize {
     from + (text[from..].len() - text[from..].trim_start().len())
 }
 
-/// Compiles a built-in pattern. Bounded repeats of Unicode classes (`[\p{L}]{1,60}`)
-/// multiply the automaton and its compile time, which the page pays before its first
-/// analysis; lines are short, so patterns use `+` and callers bound the line length.
-fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid built-in pattern")
-}
-
 /// Roles a line has on its own, whatever surrounds it.
 fn line_role(line: &str) -> Role {
-    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"(?i)(?:\((?:photo|photos|image|picture|pic|illustration|illustrative (?:photo|image)|file photo|graphic|video|source|credit|screenshot|screengrab)\b[^()]*\)\.?$|^(?:photo|image|picture|pictured|caption)\s*:)",
-        )
-    });
-    static PROMO: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+|tweet|email|print|subscribe(?: now| to .{1,60})?|sign up (?:for|to) .{1,60}|advertisement|advertising|sponsored(?: content)?|follow us on .{1,40}|click here.{0,60}|download (?:the|our) app.{0,40}|\d* ?comments?|leave a comment|loading\.*)\s*:?$",
-        )
-    });
     if is_image_name(line) {
         Role::ImageName
-    } else if CAPTION.is_match(line) {
+    } else if is_caption(line) {
         Role::Caption
     } else if line.split_whitespace().count() <= 8 && is_byline(line) {
         Role::Byline
-    } else if line.len() < 120 && PROMO.is_match(line) {
+    } else if line.len() < 120 && is_promo(line) {
         Role::Promo
     } else {
         Role::Body
     }
+}
+
+/// The line in lower case without a closing colon: "Read more:" → "read more".
+fn label(line: &str) -> String {
+    let lower = line.trim_end().to_lowercase();
+    lower
+        .strip_suffix(':')
+        .unwrap_or(&lower)
+        .trim_end()
+        .to_string()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// "The minister at the talks (Photo: VNA)", "Caption: …".
+fn is_caption(line: &str) -> bool {
+    const CREDITS: [&str; 15] = [
+        "photo",
+        "photos",
+        "image",
+        "picture",
+        "pic",
+        "illustration",
+        "illustrative photo",
+        "illustrative image",
+        "file photo",
+        "graphic",
+        "video",
+        "source",
+        "credit",
+        "screenshot",
+        "screengrab",
+    ];
+    const LABELS: [&str; 5] = ["photo", "image", "picture", "pictured", "caption"];
+    let lower = line.to_lowercase();
+    let closing = lower.strip_suffix('.').unwrap_or(&lower);
+    let credit = closing
+        .strip_suffix(')')
+        .and_then(|l| l.rfind('(').map(|at| &l[at + 1..]))
+        .filter(|inside| !inside.contains(')'));
+    let credited = credit.is_some_and(|inside| {
+        CREDITS.iter().any(|c| {
+            inside
+                .strip_prefix(c)
+                .is_some_and(|rest| !rest.starts_with(is_word_char))
+        })
+    });
+    credited
+        || LABELS.iter().any(|l| {
+            lower
+                .strip_prefix(l)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+}
+
+/// "Share this article", "Follow us on Facebook", "12 comments": page furniture.
+fn is_promo(line: &str) -> bool {
+    const WHOLE: [&str; 15] = [
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share this page",
+        "tweet",
+        "email",
+        "print",
+        "subscribe",
+        "subscribe now",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sponsored content",
+        "leave a comment",
+    ];
+    // Openings followed by a bounded tail of any text: (opening, fewest, most chars).
+    const OPENINGS: [(&str, usize, usize); 7] = [
+        ("subscribe to ", 1, 60),
+        ("sign up for ", 1, 60),
+        ("sign up to ", 1, 60),
+        ("follow us on ", 1, 40),
+        ("click here", 0, 60),
+        ("download the app", 0, 40),
+        ("download our app", 0, 40),
+    ];
+    let line = label(line);
+    let comments = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    let comments = comments.strip_prefix(' ').unwrap_or(comments);
+    WHOLE.contains(&line.as_str())
+        || matches!(comments, "comment" | "comments")
+        || line
+            .strip_prefix("loading")
+            .is_some_and(|dots| dots.chars().all(|c| c == '.'))
+        || line
+            .strip_prefix("share on ")
+            .is_some_and(|site| !site.is_empty() && site.chars().all(is_word_char))
+        || OPENINGS.iter().any(|&(opening, fewest, most)| {
+            line.strip_prefix(opening)
+                .is_some_and(|tail| (fewest..=most).contains(&tail.chars().count()))
+        })
+}
+
+/// "See more", "Related stories", "Read more:" opening the list of other stories.
+fn is_related_marker(line: &str) -> bool {
+    const MARKERS: [&str; 31] = [
+        "see more",
+        "see also",
+        "related",
+        "related stories",
+        "related articles",
+        "related news",
+        "related content",
+        "related coverage",
+        "related posts",
+        "related reading",
+        "related topics",
+        "related links",
+        "read more",
+        "read also",
+        "also read",
+        "more stories",
+        "more news",
+        "more on this story",
+        "you may also like",
+        "you might also like",
+        "you may also be interested in",
+        "you might also be interested in",
+        "recommended",
+        "recommended for you",
+        "recommended stories",
+        "recommended articles",
+        "most read",
+        "most popular",
+        "latest news",
+        "trending",
+        "trending now",
+    ];
+    let line = label(line);
+    MARKERS.contains(&line.as_str())
+        || line.strip_prefix("more from ").is_some_and(|source| {
+            !source.is_empty() && source.chars().all(|c| is_word_char(c) || c == ' ')
+        })
 }
 
 /// "field-13.jpg": a file name left from an image.
@@ -309,14 +435,9 @@ fn is_agency_code(s: &str) -> bool {
 
 /// "See more", "Related stories", "Read more"…: that line and every line after it.
 fn mark_related_trailer(text: &str, lines: &[Span], roles: &mut [Role]) {
-    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"(?i)^(?:see more|see also|related|related (?:stories|articles|news|content|coverage|posts|reading|topics|links)|read more|read also|also read|more (?:stories|news|on this story|from [\w ]+)|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| articles)?|most (?:read|popular)|latest news|trending(?: now)?)\s*:?$",
-        )
-    });
     let first_body = roles.iter().position(|&r| r == Role::Body);
     let marker = lines.iter().enumerate().position(|(i, l)| {
-        first_body.is_some_and(|b| i > b) && l.len() < 60 && MARKER.is_match(l.of(text))
+        first_body.is_some_and(|b| i > b) && l.len() < 60 && is_related_marker(l.of(text))
     });
     if let Some(m) = marker {
         roles[m..].iter_mut().for_each(|r| *r = Role::Related);
@@ -373,10 +494,13 @@ struct FoundDateline {
 /// The dateline opening one of the first body lines: "MOSCOW —", "Hanoi (VNA) –",
 /// "WASHINGTON, Oct. 5, 2025 (Reuters) -". Its span runs to the dash.
 fn find_dateline(text: &str, lines: &[Span], roles: &[Role]) -> Option<FoundDateline> {
+    // Compiling a pattern costs the page time before its first analysis, the more so for
+    // Unicode classes under bounded repeats: the place's words are counted in code.
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
-            r"^(?P<place>\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]{1,2}\p{Lu}[\p{L}\p{M}.'’\-]*){0,3})(?:,? (?P<date>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:,? \d{4})?))?(?P<agency> ?\([\p{L}\p{M} ./]{2,}\))?\s*(?P<dash>—|–|--|-)\s+\S",
+        Regex::new(
+            r"^(?P<place>\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]{1,2}\p{Lu}[\p{L}\p{M}.'’\-]*)*)(?:,? (?P<date>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:,? \d{4})?))?(?P<agency> ?\([\p{L}\p{M} ./]{2,}\))?\s*(?P<dash>—|–|--|-)\s+\S",
         )
+        .expect("valid pattern")
     });
     let candidates = lines
         .iter()
@@ -396,8 +520,12 @@ fn find_dateline(text: &str, lines: &[Span], roles: &[Role]) -> Option<FoundDate
         let place = c.name("place").expect("always captured");
         let all_caps = !place.as_str().chars().any(char::is_lowercase);
         let em_dash = &c["dash"] == "—";
-        let words = place.as_str().split_whitespace().count();
-        if all_caps || c.name("agency").is_some() || (em_dash && words <= 3) {
+        let words = place
+            .as_str()
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .count();
+        if words <= 4 && (all_caps || c.name("agency").is_some() || (em_dash && words <= 3)) {
             let dash = c.name("dash").expect("always captured");
             // The agency belongs with the place: "Hanoi (VNA)".
             let place = format!(
@@ -676,6 +804,19 @@ mod tests {
         assert_eq!(signature_start("It ended. — VNA/VNS "), Some(9));
         assert_eq!(signature_start("It ended - Vna"), None);
         assert_eq!(signature_start("It ended—VNA"), None);
+        assert!(is_caption("Leaders at the talks (PHOTO: VNA)."));
+        assert!(is_caption("Pictured : the new bridge"));
+        assert!(!is_caption("Exports rose (photography sector)"));
+        assert!(!is_caption("He spoke (Photo: VNA) and left"));
+        assert!(is_promo("Share on Facebook"));
+        assert!(is_promo("12 Comments"));
+        assert!(is_promo("Loading..."));
+        assert!(is_promo("Sign up for our newsletter:"));
+        assert!(!is_promo("Share prices fell"));
+        assert!(is_related_marker("Read more:"));
+        assert!(is_related_marker("More from Việt Nam News"));
+        assert!(!is_related_marker("More from the minister, later"));
+        assert!(!is_related_marker("Trending upwards"));
     }
 
     #[test]
