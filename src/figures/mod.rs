@@ -1056,6 +1056,16 @@ const QUALIFIERS: &[&str] = &[
     "equaling to",
 ];
 
+/// `QUALIFIERS` by their last word, longest first.
+static QUALIFIERS_BY_LAST_WORD: LazyLock<FxHashMap<&str, Vec<&str>>> = LazyLock::new(|| {
+    let mut by_last: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for q in QUALIFIERS {
+        let last = q.rsplit(' ').next().unwrap_or(q);
+        by_last.entry(last).or_default().push(q);
+    }
+    by_last
+});
+
 /// Qualifiers that make a figure a lower bound ("over 70"); the rest of the bounding ones
 /// are upper bounds.
 const LOWER_BOUNDS: &[&str] = &[
@@ -1174,10 +1184,10 @@ fn attach_qualifier(s: &Pieces, h: &mut Hit, floor: usize) {
     let Some(before) = h.start.checked_sub(1).and_then(|b| s.word(b)) else {
         return;
     };
-    for q in QUALIFIERS {
-        if q.rfind(' ').map_or(*q, |k| &q[k + 1..]) != before {
-            continue;
-        }
+    let Some(candidates) = QUALIFIERS_BY_LAST_WORD.get(before) else {
+        return;
+    };
+    for q in candidates {
         let n = q.split(' ').count();
         if h.start < n + floor {
             continue;
