@@ -13,18 +13,18 @@ const TOP_SENTENCES: usize = 3;
 
 /// What the text says about its own date, gathered sentence by sentence.
 #[derive(Default)]
-pub struct Evidence {
+pub struct Evidence<'a> {
     sentences: usize,
     top_date: Option<(i32, u32, u32)>,
     years: Vec<i32>,
     /// "the 80th anniversary of the Victory in the Great Patriotic War": (80, capitalised words).
     anniversaries: Vec<(i32, Vec<String>)>,
-    /// Lowercased sentences that give a year, with their years.
-    dated: Vec<(String, Vec<i32>)>,
+    /// Sentences that give a year, with their years.
+    dated: Vec<(&'a str, Vec<i32>)>,
 }
 
-impl Evidence {
-    pub fn read_sentence(&mut self, s: &Sentence, hits: &[Hit]) {
+impl<'a> Evidence<'a> {
+    pub fn read_sentence(&mut self, s: &Sentence<'a>, hits: &[Hit]) {
         self.sentences += 1;
         let mut years = Vec::new();
         for h in hits {
@@ -75,8 +75,7 @@ impl Evidence {
         if !years.is_empty() && self.dated.len() < 200 {
             let first = s.pieces.first().map_or(0, |p| p.start);
             let last = s.pieces.last().map_or(0, |p| p.end);
-            self.dated
-                .push((s.text[first..last].to_lowercase(), years.clone()));
+            self.dated.push((&s.text[first..last], years.clone()));
         }
         self.years.extend(years);
     }
@@ -124,7 +123,9 @@ impl Anchor {
         }
         for (n, words) in &ev.anniversaries {
             let need = words.len().min(2);
+            // Lowercased only here: most articles are anchored before it comes to this.
             let found = ev.dated.iter().find(|(sentence, _)| {
+                let sentence = sentence.to_lowercase();
                 words
                     .iter()
                     .filter(|w| sentence.contains(w.as_str()))

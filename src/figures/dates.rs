@@ -2,7 +2,7 @@
 //! "Wednesday afternoon", "this year", "last week", "Q3 2016", "7:56 pm", "half past eight".
 
 use super::lex::Sentence;
-use super::numbers::number_at;
+use super::numbers::{look_up, number_at};
 use crate::report::FigureKind;
 
 /// A date as written, before it is resolved against the article's date.
@@ -59,66 +59,83 @@ pub struct DateHit {
     pub note: Option<&'static str>,
 }
 
+/// Month names and abbreviations: (month, abbreviated).
+const MONTHS: &[(&str, (u32, bool))] = &[
+    ("january", (1, false)),
+    ("february", (2, false)),
+    ("march", (3, false)),
+    ("april", (4, false)),
+    ("may", (5, false)),
+    ("june", (6, false)),
+    ("july", (7, false)),
+    ("august", (8, false)),
+    ("september", (9, false)),
+    ("october", (10, false)),
+    ("november", (11, false)),
+    ("december", (12, false)),
+    ("jan", (1, true)),
+    ("feb", (2, true)),
+    ("mar", (3, true)),
+    ("apr", (4, true)),
+    ("jun", (6, true)),
+    ("jul", (7, true)),
+    ("aug", (8, true)),
+    ("sep", (9, true)),
+    ("sept", (9, true)),
+    ("oct", (10, true)),
+    ("nov", (11, true)),
+    ("dec", (12, true)),
+];
+
+/// Weekday names and abbreviations: (ISO weekday, abbreviated so that it needs a capital
+/// or a dot).
+const WEEKDAYS: &[(&str, (u32, bool))] = &[
+    ("monday", (1, false)),
+    ("tuesday", (2, false)),
+    ("wednesday", (3, false)),
+    ("thursday", (4, false)),
+    ("friday", (5, false)),
+    ("saturday", (6, false)),
+    ("sunday", (7, false)),
+    ("tues", (2, false)),
+    ("thur", (4, false)),
+    ("thurs", (4, false)),
+    ("mon", (1, true)),
+    ("tue", (2, true)),
+    ("wed", (3, true)),
+    ("thu", (4, true)),
+    ("fri", (5, true)),
+    ("sat", (6, true)),
+    ("sun", (7, true)),
+];
+
+/// Parts of the day and their TIMEX3 codes.
+const PARTS_OF_DAY: &[(&str, &str)] = &[
+    ("morning", "MO"),
+    ("afternoon", "AF"),
+    ("evening", "EV"),
+    ("night", "NI"),
+];
+
 /// Month number of a lower-case month name or abbreviation, and whether it was abbreviated.
 pub fn month_word(w: &str) -> Option<(u32, bool)> {
-    Some(match w {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, false),
-        "april" => (4, false),
-        "may" => (5, false),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
-        _ => return None,
-    })
+    look_up(MONTHS, w)
 }
 
 pub fn weekday_word(w: &str) -> Option<(u32, bool)> {
-    Some(match w {
-        "monday" => (1, false),
-        "tuesday" => (2, false),
-        "wednesday" => (3, false),
-        "thursday" => (4, false),
-        "friday" => (5, false),
-        "saturday" => (6, false),
-        "sunday" => (7, false),
-        "tues" => (2, false),
-        "thur" | "thurs" => (4, false),
-        "mon" => (1, true),
-        "tue" => (2, true),
-        "wed" => (3, true),
-        "thu" => (4, true),
-        "fri" => (5, true),
-        "sat" => (6, true),
-        "sun" => (7, true),
-        _ => return None,
-    })
+    look_up(WEEKDAYS, w)
 }
 
 pub fn part_of_day(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "morning" => "MO",
-        "afternoon" => "AF",
-        "evening" => "EV",
-        "night" => "NI",
-        _ => return None,
-    })
+    look_up(PARTS_OF_DAY, w)
+}
+
+/// Every month, weekday and part-of-day word.
+pub fn calendar_words() -> impl Iterator<Item = &'static str> {
+    let words = |table: &'static [(&'static str, (u32, bool))]| table.iter().map(|(w, _)| *w);
+    words(MONTHS)
+        .chain(words(WEEKDAYS))
+        .chain(PARTS_OF_DAY.iter().map(|(w, _)| *w))
 }
 
 /// Words before a lone month or year that make it a date: "in May", "since 1994".
@@ -1176,15 +1193,10 @@ fn ampm(s: &Sentence, j: usize) -> Option<(usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::lex::lex;
 
     fn find(text: &str) -> Option<(String, When)> {
         let lower = text.to_ascii_lowercase();
-        let s = Sentence {
-            text,
-            lower: &lower,
-            pieces: lex(text, 0, text.len()),
-        };
+        let s = Sentence::new(text, &lower, 0, text.len());
         (0..s.len())
             .find_map(|i| date_at(&s, i))
             .filter(|h| !h.weak)

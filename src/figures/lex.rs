@@ -4,6 +4,9 @@
 //! This is finer than the pipeline's tokens on purpose: "USD34.6", "10k", "4th" and
 //! "3.5years" each split into a number and a word, which is what the figure grammar needs.
 
+use super::numbers::Num;
+use std::cell::Cell;
+
 /// What a piece is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -25,13 +28,17 @@ pub struct Piece {
 }
 
 fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Pieces of `text[from..to]`, with offsets into `text`. Linear in the length.
 pub fn lex(text: &str, from: usize, to: usize) -> Vec<Piece> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // About one piece per four bytes of prose: room enough to rarely grow.
+    let mut out = Vec::with_capacity((to - from) / 4 + 4);
     let mut i = from;
     let mut space = true;
     while i < to {
@@ -60,6 +67,10 @@ pub fn lex(text: &str, from: usize, to: usize) -> Vec<Piece> {
         } else if is_letter(c) {
             i += len;
             while i < to {
+                if bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
                 let Some(n) = text[i..].chars().next() else {
                     break;
                 };
@@ -119,9 +130,23 @@ pub struct Sentence<'a> {
     pub text: &'a str,
     pub lower: &'a str,
     pub pieces: Vec<Piece>,
+    /// The number read at each piece, once read: the date and quantity grammars ask for
+    /// the same pieces many times.
+    pub(super) numbers: Vec<Cell<Option<Option<Num>>>>,
 }
 
 impl<'a> Sentence<'a> {
+    /// The pieces of `text[from..to]`.
+    pub fn new(text: &'a str, lower: &'a str, from: usize, to: usize) -> Sentence<'a> {
+        let pieces = lex(text, from, to);
+        let numbers = vec![Cell::new(None); pieces.len()];
+        Sentence {
+            text,
+            lower,
+            pieces,
+            numbers,
+        }
+    }
     pub fn len(&self) -> usize {
         self.pieces.len()
     }

@@ -14,6 +14,7 @@ mod dates;
 mod lex;
 mod numbers;
 mod units;
+mod words;
 
 pub use dates::month_word;
 
@@ -21,9 +22,11 @@ use crate::clean::Cleaned;
 use crate::report::{Figure, FigureKind, Sentence, Value};
 use crate::tokenize::Token;
 use dates::{When, Year};
-use lex::{lex, Sentence as Pieces};
+use lex::Sentence as Pieces;
 use numbers::{magnitude_at, number_at, Num};
+use std::sync::LazyLock;
 use units::{Form, CURRENCIES, UNITS};
+use words::FxHashMap;
 
 /// What a figure reads as, before dates are resolved.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,11 +101,7 @@ pub fn extract(
         if !content {
             continue;
         }
-        let s = Pieces {
-            text,
-            lower: &lower,
-            pieces: lex(text, sentence.span.start, sentence.span.end),
-        };
+        let s = Pieces::new(text, &lower, sentence.span.start, sentence.span.end);
         let hits = scan(&s);
         evidence.read_sentence(&s, &hits);
         for (n, hit) in hits.iter().enumerate() {
@@ -266,6 +265,24 @@ const OPENERS: &[&str] = &[
     "winter",
 ];
 
+/// The words that can open a figure: `true` for numbers, months, weekdays, parts of the
+/// day and `OPENERS`; `false` for the other first words of currency names, which open one
+/// only as part of the whole name. One look-up rules out most words.
+static OPENING_WORDS: LazyLock<FxHashMap<Box<str>, bool>> = LazyLock::new(|| {
+    let mut words: FxHashMap<Box<str>, bool> = CURRENCIES
+        .first_pieces()
+        .map(|w| (w.into(), false))
+        .collect();
+    let openers = OPENERS.iter().copied().chain(dates::calendar_words());
+    for w in openers
+        .map(str::to_string)
+        .chain(numbers::number_starters())
+    {
+        words.insert(w.into_boxed_str(), true);
+    }
+    words
+});
+
 /// Whether a figure can start at piece `i`: a cheap test that spares the full grammar on
 /// most words.
 fn could_start(s: &Pieces, i: usize) -> bool {
@@ -274,15 +291,11 @@ fn could_start(s: &Pieces, i: usize) -> bool {
         lex::Kind::Other(c) => {
             matches!(c, '-' | '−' | '%') || CURRENCIES.longest_at(s, i).is_some()
         }
-        lex::Kind::Word => {
-            let w = s.word(i).unwrap_or("");
-            numbers::may_start_number(w)
-                || OPENERS.contains(&w)
-                || dates::month_word(w).is_some()
-                || dates::weekday_word(w).is_some()
-                || dates::part_of_day(w).is_some()
-                || CURRENCIES.longest_at(s, i).is_some()
-        }
+        lex::Kind::Word => match OPENING_WORDS.get(s.word(i).unwrap_or("")) {
+            Some(true) => true,
+            Some(false) => CURRENCIES.longest_at(s, i).is_some(),
+            None => false,
+        },
     }
 }
 
@@ -1043,6 +1056,16 @@ const QUALIFIERS: &[&str] = &[
     "equaling to",
 ];
 
+/// `QUALIFIERS` by their last word, longest first.
+static QUALIFIERS_BY_LAST_WORD: LazyLock<FxHashMap<&str, Vec<&str>>> = LazyLock::new(|| {
+    let mut by_last: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for q in QUALIFIERS {
+        let last = q.rsplit(' ').next().unwrap_or(q);
+        by_last.entry(last).or_default().push(q);
+    }
+    by_last
+});
+
 /// Qualifiers that make a figure a lower bound ("over 70"); the rest of the bounding ones
 /// are upper bounds.
 const LOWER_BOUNDS: &[&str] = &[
@@ -1157,7 +1180,14 @@ fn attach_qualifier(s: &Pieces, h: &mut Hit, floor: usize) {
             break;
         }
     }
-    for q in QUALIFIERS {
+    // Every qualifier ends with the word just before the figure.
+    let Some(before) = h.start.checked_sub(1).and_then(|b| s.word(b)) else {
+        return;
+    };
+    let Some(candidates) = QUALIFIERS_BY_LAST_WORD.get(before) else {
+        return;
+    };
+    for q in candidates {
         let n = q.split(' ').count();
         if h.start < n + floor {
             continue;

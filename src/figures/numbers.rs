@@ -2,6 +2,8 @@
 //! ordinals and magnitude words ("4.58 billion", "two hundred and forty-five thousand").
 
 use super::lex::Sentence;
+use super::words::WordSet;
+use std::sync::LazyLock;
 
 /// A number read from pieces `start..end` of a sentence.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -19,63 +21,73 @@ pub struct Num {
     pub note: Option<&'static str>,
 }
 
+/// Number words: 0–9, 10–19, the tens, and scales that multiply what precedes them.
+const UNIT_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("naught", 0.0),
+    ("nought", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+];
+const TEEN_WORDS: &[(&str, f64)] = &[
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+];
+const TENS_WORDS: &[(&str, f64)] = &[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+const SCALE_WORDS: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("million", 1e6),
+    ("crore", 1e7),
+    ("crores", 1e7),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+/// The value `w` has in `table`.
+pub(super) fn look_up<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
 fn unit_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" | "naught" | "nought" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        _ => return None,
-    })
+    look_up(UNIT_WORDS, w)
 }
 
 fn teen_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        _ => return None,
-    })
+    look_up(TEEN_WORDS, w)
 }
 
 fn tens_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    look_up(TENS_WORDS, w)
 }
 
-/// Scale words that multiply what precedes them.
 pub fn scale_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "thousand" => 1e3,
-        "lakh" | "lakhs" => 1e5,
-        "million" => 1e6,
-        "crore" | "crores" => 1e7,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        _ => return None,
-    })
+    look_up(SCALE_WORDS, w)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,47 +99,50 @@ enum Ord {
     Scale,
 }
 
+/// Ordinal words, singular.
+const ORDINAL_WORDS: &[(&str, (f64, Ord))] = &[
+    ("first", (1.0, Ord::Unit)),
+    ("second", (2.0, Ord::Unit)),
+    ("third", (3.0, Ord::Unit)),
+    ("fourth", (4.0, Ord::Unit)),
+    ("fifth", (5.0, Ord::Unit)),
+    ("sixth", (6.0, Ord::Unit)),
+    ("seventh", (7.0, Ord::Unit)),
+    ("eighth", (8.0, Ord::Unit)),
+    ("ninth", (9.0, Ord::Unit)),
+    ("nineth", (9.0, Ord::Unit)),
+    ("tenth", (10.0, Ord::Teen)),
+    ("eleventh", (11.0, Ord::Teen)),
+    ("twelfth", (12.0, Ord::Teen)),
+    ("thirteenth", (13.0, Ord::Teen)),
+    ("fourteenth", (14.0, Ord::Teen)),
+    ("fifteenth", (15.0, Ord::Teen)),
+    ("sixteenth", (16.0, Ord::Teen)),
+    ("seventeenth", (17.0, Ord::Teen)),
+    ("eighteenth", (18.0, Ord::Teen)),
+    ("nineteenth", (19.0, Ord::Teen)),
+    ("twentieth", (20.0, Ord::Tens)),
+    ("thirtieth", (30.0, Ord::Tens)),
+    ("fortieth", (40.0, Ord::Tens)),
+    ("fiftieth", (50.0, Ord::Tens)),
+    ("sixtieth", (60.0, Ord::Tens)),
+    ("seventieth", (70.0, Ord::Tens)),
+    ("eightieth", (80.0, Ord::Tens)),
+    ("ninetieth", (90.0, Ord::Tens)),
+    ("hundredth", (1e2, Ord::Scale)),
+    ("thousandth", (1e3, Ord::Scale)),
+    ("millionth", (1e6, Ord::Scale)),
+    ("billionth", (1e9, Ord::Scale)),
+    ("trillionth", (1e12, Ord::Scale)),
+];
+
 /// An ordinal word, singular or plural: ("fifths") → (5, Unit, plural).
 fn ordinal_word(w: &str) -> Option<(f64, Ord, bool)> {
     let (stem, plural) = match w.strip_suffix('s') {
         Some(s) if w.len() > 4 => (s, true),
         _ => (w, false),
     };
-    let (v, class) = match stem {
-        "first" => (1.0, Ord::Unit),
-        "second" => (2.0, Ord::Unit),
-        "third" => (3.0, Ord::Unit),
-        "fourth" => (4.0, Ord::Unit),
-        "fifth" => (5.0, Ord::Unit),
-        "sixth" => (6.0, Ord::Unit),
-        "seventh" => (7.0, Ord::Unit),
-        "eighth" => (8.0, Ord::Unit),
-        "ninth" | "nineth" => (9.0, Ord::Unit),
-        "tenth" => (10.0, Ord::Teen),
-        "eleventh" => (11.0, Ord::Teen),
-        "twelfth" => (12.0, Ord::Teen),
-        "thirteenth" => (13.0, Ord::Teen),
-        "fourteenth" => (14.0, Ord::Teen),
-        "fifteenth" => (15.0, Ord::Teen),
-        "sixteenth" => (16.0, Ord::Teen),
-        "seventeenth" => (17.0, Ord::Teen),
-        "eighteenth" => (18.0, Ord::Teen),
-        "nineteenth" => (19.0, Ord::Teen),
-        "twentieth" => (20.0, Ord::Tens),
-        "thirtieth" => (30.0, Ord::Tens),
-        "fortieth" => (40.0, Ord::Tens),
-        "fiftieth" => (50.0, Ord::Tens),
-        "sixtieth" => (60.0, Ord::Tens),
-        "seventieth" => (70.0, Ord::Tens),
-        "eightieth" => (80.0, Ord::Tens),
-        "ninetieth" => (90.0, Ord::Tens),
-        "hundredth" => (1e2, Ord::Scale),
-        "thousandth" => (1e3, Ord::Scale),
-        "millionth" => (1e6, Ord::Scale),
-        "billionth" => (1e9, Ord::Scale),
-        "trillionth" => (1e12, Ord::Scale),
-        _ => return None,
-    };
+    let (v, class) = look_up(ORDINAL_WORDS, stem)?;
     // "seconds" is a unit of time, never "two halves"-style plural of second.
     if plural && stem == "second" {
         return None;
@@ -135,14 +150,27 @@ fn ordinal_word(w: &str) -> Option<(f64, Ord, bool)> {
     Some((v, class, plural))
 }
 
-/// Whether `w` may begin a number in words, a fraction or an ordinal.
-pub fn may_start_number(w: &str) -> bool {
-    is_number_word(w)
-        || ordinal_word(w).is_some()
-        || matches!(
-            w,
-            "a" | "an" | "minus" | "negative" | "half" | "quarter" | "naught" | "nought"
-        )
+/// Words other than numerals that may begin a number: "a hundred", "minus five", "half".
+const NUMBER_OPENERS: &[&str] = &[
+    "a", "an", "minus", "negative", "half", "quarter", "naught", "nought",
+];
+
+/// Every word that may begin a number in words, a fraction or an ordinal.
+pub static NUMBER_STARTERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(number_starters()));
+
+pub fn number_starters() -> impl Iterator<Item = String> {
+    let numerals = [UNIT_WORDS, TEEN_WORDS, TENS_WORDS, SCALE_WORDS]
+        .into_iter()
+        .flatten()
+        .map(|(w, _)| w.to_string())
+        .chain(["hundred".to_string()]);
+    let ordinals = ORDINAL_WORDS.iter().flat_map(|(w, _)| {
+        let plural = (*w != "second").then(|| format!("{w}s"));
+        std::iter::once(w.to_string()).chain(plural)
+    });
+    numerals
+        .chain(ordinals)
+        .chain(NUMBER_OPENERS.iter().map(|w| w.to_string()))
 }
 
 /// Whether `w` starts a number in words.
@@ -156,7 +184,8 @@ pub fn is_number_word(w: &str) -> bool {
 
 /// Rounds away float noise: 4.58 × 10⁹ is 4580000000, not 4580000000.000001.
 pub fn tidy(v: f64) -> f64 {
-    if !v.is_finite() || v == 0.0 {
+    // Whole numbers below 10¹³ have at most 13 significant digits: nothing to round.
+    if !v.is_finite() || v.fract() == 0.0 && v.abs() < 1e13 {
         return v;
     }
     format!("{v:.12e}").parse().unwrap_or(v)
@@ -572,6 +601,20 @@ fn fraction_ends(s: &Sentence, end: usize) -> bool {
 /// ("2 1/4", "one and a half", "twenty and three fifths"), decimals in words ("two hundred
 /// point seventy-one") or a ratio ("1 over three", "one out of three").
 pub fn number_at(s: &Sentence, i: usize) -> Option<Num> {
+    let slot = s.numbers.get(i)?;
+    if let Some(read) = slot.get() {
+        return read;
+    }
+    let read = read_number(s, i);
+    slot.set(Some(read));
+    read
+}
+
+fn read_number(s: &Sentence, i: usize) -> Option<Num> {
+    // Most words are no number: one look-up rules them out.
+    if s.word(i).is_some_and(|w| !NUMBER_STARTERS.contains(w)) {
+        return None;
+    }
     let mut start = i;
     let mut sign = 1.0;
     if s.is_any(i, &["minus", "negative"]) {
@@ -704,15 +747,11 @@ pub fn number_at(s: &Sentence, i: usize) -> Option<Num> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::lex::{lex, Sentence};
+    use crate::figures::lex::Sentence;
 
     fn read(text: &str) -> Option<(String, f64, bool)> {
         let lower = text.to_ascii_lowercase();
-        let s = Sentence {
-            text,
-            lower: &lower,
-            pieces: lex(text, 0, text.len()),
-        };
+        let s = Sentence::new(text, &lower, 0, text.len());
         let n = number_at(&s, 0)?;
         let end = if n.end == 0 {
             0

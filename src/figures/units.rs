@@ -2,7 +2,7 @@
 //! and longest-match look-up of their forms in a sentence's pieces.
 
 use super::lex::{lex, Kind, Sentence};
-use std::collections::HashMap;
+use super::words::FxHashMap;
 use std::sync::LazyLock;
 
 /// One written form of a currency or unit.
@@ -23,11 +23,13 @@ pub struct Form {
 
 /// Forms keyed by their first piece, longest first.
 pub struct Lexicon {
-    by_first: HashMap<String, Vec<Form>>,
+    by_first: FxHashMap<String, Vec<Form>>,
+    /// The first bytes of those keys: most pieces are ruled out without hashing.
+    first_bytes: [bool; 256],
 }
 
 fn load(data: &'static str, currency: bool) -> Lexicon {
-    let mut by_first: HashMap<String, Vec<Form>> = HashMap::new();
+    let mut by_first: FxHashMap<String, Vec<Form>> = FxHashMap::default();
     for line in data.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -67,10 +69,15 @@ fn load(data: &'static str, currency: bool) -> Lexicon {
             });
         }
     }
-    for forms in by_first.values_mut() {
+    let mut first_bytes = [false; 256];
+    for (key, forms) in by_first.iter_mut() {
         forms.sort_by(|a, b| b.pieces.len().cmp(&a.pieces.len()));
+        first_bytes[usize::from(key.as_bytes()[0])] = true;
     }
-    Lexicon { by_first }
+    Lexicon {
+        by_first,
+        first_bytes,
+    }
 }
 
 pub static CURRENCIES: LazyLock<Lexicon> =
@@ -82,9 +89,17 @@ pub static UNITS: LazyLock<Lexicon> =
 const LOWERCASE_CODES: [&str; 8] = ["usd", "eur", "gbp", "vnd", "rmb", "jpy", "cny", "inr"];
 
 impl Lexicon {
+    /// The first pieces of all forms, lowercased.
+    pub fn first_pieces(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
     /// The longest form starting at piece `j`, and the piece after it.
     pub fn longest_at(&self, s: &Sentence, j: usize) -> Option<(usize, &Form)> {
         let first = piece_lower(s, j)?;
+        if !self.first_bytes[usize::from(first.as_bytes()[0])] {
+            return None;
+        }
         // "music ' s $ 500": a possessive s is no currency prefix.
         if first.len() == 1 && j > 0 && matches!(s.ch(j - 1), Some('\'' | '’')) {
             return None;
@@ -133,11 +148,7 @@ mod tests {
 
     fn code(lexicon: &Lexicon, text: &str) -> Option<(&'static str, usize)> {
         let lower = text.to_ascii_lowercase();
-        let s = Sentence {
-            text,
-            lower: &lower,
-            pieces: lex(text, 0, text.len()),
-        };
+        let s = Sentence::new(text, &lower, 0, text.len());
         lexicon.longest_at(&s, 0).map(|(end, f)| (f.code, end))
     }
 
