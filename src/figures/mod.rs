@@ -14,11 +14,11 @@ mod dates;
 mod lex;
 mod numbers;
 mod units;
-mod words;
 
 pub use dates::month_word;
 
 use crate::clean::Cleaned;
+use crate::hashing::FastMap;
 use crate::report::{Figure, FigureKind, Sentence, Value};
 use crate::tokenize::Token;
 use dates::{When, Year};
@@ -26,7 +26,6 @@ use lex::Sentence as Pieces;
 use numbers::{magnitude_at, number_at, Num};
 use std::sync::LazyLock;
 use units::{Form, CURRENCIES, UNITS};
-use words::FxHashMap;
 
 /// What a figure reads as, before dates are resolved.
 #[derive(Clone, Debug, PartialEq)]
@@ -268,8 +267,8 @@ const OPENERS: &[&str] = &[
 /// The words that can open a figure: `true` for numbers, months, weekdays, parts of the
 /// day and `OPENERS`; `false` for the other first words of currency names, which open one
 /// only as part of the whole name. One look-up rules out most words.
-static OPENING_WORDS: LazyLock<FxHashMap<Box<str>, bool>> = LazyLock::new(|| {
-    let mut words: FxHashMap<Box<str>, bool> = CURRENCIES
+static OPENING_WORDS: LazyLock<FastMap<Box<str>, bool>> = LazyLock::new(|| {
+    let mut words: FastMap<Box<str>, bool> = CURRENCIES
         .first_pieces()
         .map(|w| (w.into(), false))
         .collect();
@@ -1057,8 +1056,8 @@ const QUALIFIERS: &[&str] = &[
 ];
 
 /// `QUALIFIERS` by their last word, longest first.
-static QUALIFIERS_BY_LAST_WORD: LazyLock<FxHashMap<&str, Vec<&str>>> = LazyLock::new(|| {
-    let mut by_last: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+static QUALIFIERS_BY_LAST_WORD: LazyLock<FastMap<&str, Vec<&str>>> = LazyLock::new(|| {
+    let mut by_last: FastMap<&str, Vec<&str>> = FastMap::default();
     for q in QUALIFIERS {
         let last = q.rsplit(' ').next().unwrap_or(q);
         by_last.entry(last).or_default().push(q);

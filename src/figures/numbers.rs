@@ -2,7 +2,7 @@
 //! ordinals and magnitude words ("4.58 billion", "two hundred and forty-five thousand").
 
 use super::lex::Sentence;
-use super::words::WordSet;
+use crate::hashing::FastSet;
 use std::sync::LazyLock;
 
 /// A number read from pieces `start..end` of a sentence.
@@ -156,7 +156,12 @@ const NUMBER_OPENERS: &[&str] = &[
 ];
 
 /// Every word that may begin a number in words, a fraction or an ordinal.
-pub static NUMBER_STARTERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(number_starters()));
+pub static NUMBER_STARTERS: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| {
+    number_starters()
+        .into_iter()
+        .map(String::into_boxed_str)
+        .collect()
+});
 
 pub fn number_starters() -> impl Iterator<Item = String> {
     let numerals = [UNIT_WORDS, TEEN_WORDS, TENS_WORDS, SCALE_WORDS]

@@ -2,7 +2,7 @@
 //! and longest-match look-up of their forms in a sentence's pieces.
 
 use super::lex::{lex, Kind, Sentence};
-use super::words::FxHashMap;
+use crate::hashing::FastMap;
 use std::sync::LazyLock;
 
 /// One written form of a currency or unit.
@@ -23,13 +23,13 @@ pub struct Form {
 
 /// Forms keyed by their first piece, longest first.
 pub struct Lexicon {
-    by_first: FxHashMap<String, Vec<Form>>,
+    by_first: FastMap<String, Vec<Form>>,
     /// The first bytes of those keys: most pieces are ruled out without hashing.
     first_bytes: [bool; 256],
 }
 
 fn load(data: &'static str, currency: bool) -> Lexicon {
-    let mut by_first: FxHashMap<String, Vec<Form>> = FxHashMap::default();
+    let mut by_first: FastMap<String, Vec<Form>> = FastMap::default();
     for line in data.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
