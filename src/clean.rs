@@ -703,7 +703,7 @@ fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line
                 .collect()
         })
         .collect();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::hashing::FastSet::default();
     for (i, key) in keys.iter().enumerate() {
         if !seen.insert(key) && roles[i] == Role::Body {
             roles[i] = Role::Duplicate;
@@ -752,7 +752,7 @@ fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line
 
 fn hash_pair(a: &str, b: &str) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::hashing::FastHasher::default();
     (a, b).hash(&mut h);
     h.finish()
 }

@@ -14,12 +14,12 @@
 //! are not a sentence and have no attribution ("time is ripe") are phrases without a
 //! speaker.
 
+use crate::hashing::FastSet;
 use crate::report::{Entity, EntityType, Paragraph, Quote, QuoteKind, Role, Sentence, Span};
 use crate::tokenize::{tokenize, Token, TokenKind};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-static SPEECH_VERBS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+static SPEECH_VERBS: OnceLock<FastSet<&'static str>> = OnceLock::new();
 
 fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS

@@ -11,9 +11,9 @@
 //! The best sentences are taken greedily, skipping any that repeat one already chosen,
 //! and returned in article order. Only `Body` sentences are ever scored or chosen.
 
+use crate::hashing::{FastMap, FastSet};
 use crate::report::{Entity, Figure, FigureKind, Paragraph, Role, Sentence, Span};
 use crate::tokenize::{tokenize, TokenKind};
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How long the summary should be.
@@ -47,9 +47,9 @@ const REDUNDANCY_WINDOW: usize = 64;
 /// a summary.
 const FULL_LENGTH_WORDS: usize = 4;
 
-static STOPWORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+static STOPWORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
 
-fn stopwords() -> &'static HashSet<&'static str> {
+fn stopwords() -> &'static FastSet<&'static str> {
     STOPWORDS.get_or_init(|| {
         include_str!("../data/summary/stopwords.txt")
             .lines()
@@ -81,8 +81,8 @@ pub fn terms(sentence: &str) -> Vec<String> {
 /// A sparse unit vector of term counts, sorted by term id.
 type Vector = Vec<(u32, f64)>;
 
-fn unit_vector(terms: &[String], ids: &mut HashMap<String, u32>) -> Vector {
-    let mut counts: HashMap<u32, f64> = HashMap::new();
+fn unit_vector(terms: &[String], ids: &mut FastMap<String, u32>) -> Vector {
+    let mut counts: FastMap<u32, f64> = FastMap::default();
     for t in terms {
         let next = ids.len() as u32;
         let id = *ids.entry(t.clone()).or_insert(next);
@@ -158,7 +158,7 @@ fn centrality(vectors: &[Vector]) -> Vec<f64> {
         }
         pagerank(&weights, n)
     } else {
-        let mut centroid: HashMap<u32, f64> = HashMap::new();
+        let mut centroid: FastMap<u32, f64> = FastMap::default();
         for v in vectors {
             for &(id, w) in v {
                 *centroid.entry(id).or_default() += w;
@@ -307,7 +307,7 @@ pub fn summarise(
         return Vec::new();
     }
 
-    let mut ids = HashMap::new();
+    let mut ids = FastMap::default();
     let term_lists: Vec<Vec<String>> = body
         .iter()
         .map(|&i| terms(sentences[i].span.of(text)))

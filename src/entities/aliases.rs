@@ -1,8 +1,8 @@
 //! Merges mentions into entities across spellings, short forms, titles and acronyms.
 
 use super::Mention;
+use crate::hashing::FastMap;
 use crate::report::{Entity, EntityType, Span};
-use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// One entity per real-world thing, in order of first mention; salience is left at 0.
@@ -34,7 +34,7 @@ pub fn cluster(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let surfaces: Vec<&str> = mentions.iter().map(|m| m.span.of(text)).collect();
     // Mentions with the same folded form start as one group.
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let key = fold(surfaces[i]);
         if key.is_empty() {
@@ -61,7 +61,7 @@ struct Group {
     words: Vec<String>,
     mentions: Vec<usize>,
     /// Type votes, weighted by the words in each mention.
-    votes: HashMap<EntityType, usize>,
+    votes: FastMap<EntityType, usize>,
 }
 
 impl Group {
@@ -70,7 +70,7 @@ impl Group {
             key,
             words,
             mentions: Vec::new(),
-            votes: HashMap::new(),
+            votes: FastMap::default(),
         }
     }
     fn kind(&self) -> EntityType {
@@ -137,15 +137,15 @@ fn merge_acronyms(
     mentions: &[Mention],
     surfaces: &[&str],
     groups: &[Group],
-    by_key: &HashMap<String, usize>,
+    by_key: &FastMap<String, usize>,
     sets: &mut UnionFind,
 ) {
-    let group_of: HashMap<usize, usize> = groups
+    let group_of: FastMap<usize, usize> = groups
         .iter()
         .enumerate()
         .flat_map(|(g, grp)| grp.mentions.iter().map(move |&m| (m, g)))
         .collect();
-    let mut expansion: HashMap<String, String> = HashMap::new();
+    let mut expansion: FastMap<String, String> = FastMap::default();
     // Bracketed definitions.
     for i in 1..mentions.len() {
         let between = &text[mentions[i - 1].span.end..mentions[i].span.start];
@@ -158,7 +158,7 @@ fn merge_acronyms(
         }
     }
     // Initials.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
     for (g, grp) in groups.iter().enumerate() {
         if grp.words.len() >= 2 {
             by_initials
@@ -247,9 +247,9 @@ fn merge_short_names(mentions: &[Mention], groups: &[Group], sets: &mut UnionFin
 fn index_words<'a>(
     groups: &'a [Group],
     words_of: impl Fn(&'a Group) -> &'a [String],
-) -> HashMap<&'a str, Vec<usize>> {
+) -> FastMap<&'a str, Vec<usize>> {
     const MAX_SHARING: usize = 64;
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: FastMap<&str, Vec<usize>> = FastMap::default();
     for (g, grp) in groups
         .iter()
         .enumerate()
@@ -309,14 +309,14 @@ fn build(
     groups: &[Group],
     sets: &mut UnionFind,
 ) -> Vec<Entity> {
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: FastMap<usize, Vec<usize>> = FastMap::default();
     for g in 0..groups.len() {
         members.entry(sets.find(g)).or_default().push(g);
     }
     let mut entities: Vec<Entity> = members
         .into_values()
         .map(|gs| {
-            let mut votes: HashMap<EntityType, usize> = HashMap::new();
+            let mut votes: FastMap<EntityType, usize> = FastMap::default();
             let mut ms: Vec<usize> = Vec::new();
             for &g in &gs {
                 ms.extend(&groups[g].mentions);
