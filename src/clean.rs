@@ -1,6 +1,8 @@
 //! Normalises the input to NFC with a map back to it, and gives each paragraph a role.
 
+use crate::hashing::FastHasher;
 use crate::report::{Dateline, Paragraph, Role, Span};
+use std::hash::Hasher;
 use std::ops::Range;
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
@@ -693,15 +695,10 @@ fn iso_date(s: &str) -> Option<String> {
 /// Lines repeating another: exact repeats after the first, and near-verbatim copies of
 /// a body paragraph (a teaser above the dateline is the copy; otherwise the later one).
 fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line: Option<usize>) {
-    // Lower-cased words of each line, computed once for both checks.
-    let keys: Vec<Vec<String>> = lines
+    // Hashes of each line's lower-cased words, computed once for both checks.
+    let keys: Vec<Vec<u64>> = lines
         .iter()
-        .map(|s| {
-            s.of(text)
-                .split_whitespace()
-                .map(str::to_lowercase)
-                .collect()
-        })
+        .map(|s| s.of(text).split_whitespace().map(word_hash).collect())
         .collect();
     let mut seen = crate::hashing::FastSet::default();
     for (i, key) in keys.iter().enumerate() {
@@ -724,7 +721,12 @@ fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line
         .map(|&i| {
             let mut hashes: Vec<u64> = keys[i]
                 .windows(2)
-                .map(|w| hash_pair(&w[0], &w[1]))
+                .map(|w| {
+                    hash_of(|h| {
+                        h.write_u64(w[0]);
+                        h.write_u64(w[1]);
+                    })
+                })
                 .collect();
             hashes.sort_unstable();
             hashes.dedup();
@@ -750,11 +752,19 @@ fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line
     }
 }
 
-fn hash_pair(a: &str, b: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = crate::hashing::FastHasher::default();
-    (a, b).hash(&mut h);
+fn hash_of(feed: impl FnOnce(&mut FastHasher)) -> u64 {
+    let mut h = FastHasher::default();
+    feed(&mut h);
     h.finish()
+}
+
+/// A word's hash, ignoring case.
+fn word_hash(word: &str) -> u64 {
+    hash_of(|h| {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+    })
 }
 
 /// Elements two sorted, deduplicated lists have in common.
