@@ -75,12 +75,7 @@ wasm-bindgen --target web --no-typescript --out-dir www/pkg \
   "$CARGO_TARGET_DIR/$TARGET/wasm/article_analyser.wasm"
 
 wasm=www/pkg/article_analyser_bg.wasm
-if [ -x node_modules/.bin/wasm-opt ]; then
-  log "optimising with wasm-opt"
-  node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
-fi
+# No wasm-opt: on this module it saves 2% of the gzipped size and costs a third of the speed.
 raw=$(wc -c <"$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 log "www/pkg ready: wasm $((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzipped"
