@@ -2,6 +2,7 @@
 
 use crate::hashing::FastHasher;
 use crate::report::{Dateline, Paragraph, Role, Span};
+use crate::tokenize::is_letter;
 use std::hash::Hasher;
 use std::ops::Range;
 use unicode_normalization::{is_nfc, UnicodeNormalization};
@@ -256,7 +257,7 @@ fn label(line: &str) -> String {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
+    is_letter(c) || c.is_numeric() || c == '_'
 }
 
 /// "The minister at the talks (Photo: VNA)", "Caption: …".
@@ -417,13 +418,12 @@ fn is_byline(line: &str) -> bool {
         Some((name, affiliation)) => (name, Some(affiliation.trim_start())),
         None => (name, None),
     };
-    let letter = |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
     let mut chars = name.chars();
     chars.next().is_some_and(char::is_uppercase)
         && !chars.as_str().is_empty()
-        && chars.all(|c| letter(c) || matches!(c, '.' | '\'' | '’' | '-' | ' '))
+        && chars.all(|c| is_letter(c) || matches!(c, '.' | '\'' | '’' | '-' | ' '))
         && affiliation
-            .is_none_or(|a| a.chars().count() >= 2 && a.chars().all(|c| letter(c) || c == ' '))
+            .is_none_or(|a| a.chars().count() >= 2 && a.chars().all(|c| is_letter(c) || c == ' '))
 }
 
 /// "VNA", "AFP/VNS", "VNA / VNS": codes of two to six capitals joined by slashes.
@@ -538,11 +538,7 @@ struct DatelineParts {
 /// longest reading first, as a pattern would, and falls back to shorter ones.
 /// (Hand-written: the equivalent pattern took the page 100 ms to compile.)
 fn dateline_parts(line: &str) -> Option<DatelineParts> {
-    let is_name_char = |c: char| {
-        c.is_alphabetic()
-            || unicode_normalization::char::is_combining_mark(c)
-            || matches!(c, '.' | '\'' | '’' | '-')
-    };
+    let is_name_char = |c: char| is_letter(c) || matches!(c, '.' | '\'' | '’' | '-');
     // A capitalised word at `at`: where it ends.
     let word_end = |at: usize| -> Option<usize> {
         let mut chars = line[at..].char_indices();
@@ -659,11 +655,7 @@ fn dateline_agency(line: &str, at: usize) -> Option<Range<usize>> {
     let rest = &line[at..];
     let inside = rest.strip_prefix(' ').unwrap_or(rest).strip_prefix('(')?;
     let (name, _) = inside.split_once(')')?;
-    let fits = |c: char| {
-        c.is_alphabetic()
-            || unicode_normalization::char::is_combining_mark(c)
-            || matches!(c, ' ' | '.' | '/')
-    };
+    let fits = |c: char| is_letter(c) || matches!(c, ' ' | '.' | '/');
     (name.chars().count() >= 2 && name.chars().all(fits))
         .then(|| at..line.len() - inside.len() + name.len() + 1)
 }

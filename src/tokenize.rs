@@ -81,6 +81,14 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+/// A letter or a combining mark (`\p{L}` or `\p{M}`), with an ASCII fast path.
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+}
+
 /// White space, and the invisible zero-width space and byte-order mark that pasted text
 /// carries between words.
 pub fn is_space(c: char) -> bool {

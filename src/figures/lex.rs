@@ -5,6 +5,7 @@
 //! "3.5years" each split into a number and a word, which is what the figure grammar needs.
 
 use super::numbers::Num;
+use crate::tokenize::is_letter;
 use std::cell::Cell;
 
 /// What a piece is.
@@ -25,13 +26,6 @@ pub struct Piece {
     pub kind: Kind,
     /// White space between this piece and the one before (or the sentence start).
     pub space_before: bool,
-}
-
-fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Pieces of `text[from..to]`, with offsets into `text`. Linear in the length.
