@@ -132,8 +132,11 @@ pub struct Model {
     /// of two and 0 marks an empty slot (hashes are never 0). Kept apart from the weights
     /// so that the many features the model does not know touch only this small array.
     keys: Vec<u32>,
-    /// Weights of the feature in the same slot, in units of [`Model::unit`], so that a
-    /// token's scores add up as integers.
+    /// For each slot of `keys` holding a feature, the index of its weights.
+    rows: Vec<u32>,
+    /// Weights of each feature in file order, in units of [`Model::unit`], so that a
+    /// token's scores add up as integers. File order lets decoding write them front to
+    /// back; only the small key table is written at random.
     weights: Vec<[i16; TAGS]>,
     /// Value of one weight unit.
     unit: f32,
@@ -252,30 +255,33 @@ impl Model {
             return None;
         }
         let size = (n + n / 2 + 1).next_power_of_two();
-        let mut keys = vec![0u32; size];
-        let mut weights = vec![[0i16; TAGS]; size];
         let mask = size - 1;
+        let mut keys = vec![0u32; size];
+        let mut rows = vec![0u32; size];
+        let mut weights = Vec::with_capacity(n);
         let mut hash = 0u32;
         for _ in 0..n {
             hash = hash.wrapping_add(get_varint(bytes, &mut at)? as u32);
-            let tags = get_varint(bytes, &mut at)? as u32;
+            // One byte per set bit of the tag mask, lowest tag first.
+            let mut tags = get_varint(bytes, &mut at)?;
             let mut row = [0i16; TAGS];
-            for (t, w) in row.iter_mut().enumerate() {
-                if tags & (1 << t) != 0 {
-                    *w = linear[*bytes.get(at)? as usize];
-                    at += 1;
-                }
+            while tags != 0 {
+                *row.get_mut(tags.trailing_zeros() as usize)? = linear[*bytes.get(at)? as usize];
+                at += 1;
+                tags &= tags - 1;
             }
             let mut i = slot_of(hash, mask);
             while keys[i] != 0 && keys[i] != hash {
                 i = (i + 1) & mask;
             }
             keys[i] = hash;
-            weights[i] = row;
+            rows[i] = weights.len() as u32;
+            weights.push(row);
         }
         Some(Model {
             transitions,
             keys,
+            rows,
             weights,
             unit,
         })
@@ -289,7 +295,8 @@ impl Model {
             loop {
                 let key = self.keys[i];
                 if key == h {
-                    for (s, &w) in sum.iter_mut().zip(&self.weights[i]) {
+                    let row = &self.weights[self.rows[i] as usize];
+                    for (s, &w) in sum.iter_mut().zip(row) {
                         *s += w as i32;
                     }
                     break;
