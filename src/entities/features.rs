@@ -288,6 +288,9 @@ pub struct Features {
     matches: Vec<(usize, usize, u16)>,
     /// Id of each distinct word seen in the document (id 0 is the passage boundary).
     ids: FastMap<String, u32>,
+    /// Folded form and shape of each word id, worked out once per word.
+    word_folded: Vec<String>,
+    word_shapes: Vec<String>,
     /// Hashes of each word's features in each role: word `w`, role `r` has
     /// `role_hashes[role_starts[w * ROLES.len() + r]..role_starts[w * ROLES.len() + r + 1]]`.
     role_hashes: Vec<u32>,
@@ -353,28 +356,28 @@ impl Features {
         let n = words.len();
         if self.role_starts.is_empty() {
             self.role_starts.push(0);
-            self.add_word(BOUNDARY, BOUNDARY, false);
+            self.add_word(BOUNDARY.into(), BOUNDARY.into(), false);
         }
         self.folded.resize_with(n, String::new);
         self.shapes.resize_with(n, String::new);
         self.words.clear();
         for (i, w) in words.iter().enumerate() {
-            fold_into(w, &mut self.folded[i]);
-            let raw = without_possessive(w);
-            let mut s = std::mem::take(&mut self.shapes[i]);
-            shape(raw, &mut s);
-            self.shapes[i] = s;
             let id = match self.ids.get(*w) {
                 Some(&id) => id,
                 None => {
                     let id = self.word_count() as u32;
-                    let (folded, shape) = (self.folded[i].clone(), self.shapes[i].clone());
-                    self.add_word(&folded, &shape, raw.len() < w.len());
+                    let raw = without_possessive(w);
+                    let (mut folded, mut shaped) = (String::new(), String::new());
+                    fold_into(w, &mut folded);
+                    shape(raw, &mut shaped);
+                    self.add_word(folded, shaped, raw.len() < w.len());
                     self.ids.insert(w.to_string(), id);
                     id
                 }
             };
             self.words.push(id);
+            self.folded[i].clone_from(&self.word_folded[id as usize]);
+            self.shapes[i].clone_from(&self.word_shapes[id as usize]);
         }
         self.folded.truncate(n);
         self.shapes.truncate(n);
@@ -406,8 +409,14 @@ impl Features {
         self.starts.push(self.hashes.len());
     }
 
-    /// Hashes the features of a new word in each of its roles.
-    fn add_word(&mut self, w: &str, shape: &str, possessive: bool) {
+    /// Keeps a new word's folded form and shape and hashes its features in each role.
+    fn add_word(&mut self, w: String, shape: String, possessive: bool) {
+        self.hash_word(&w, &shape, possessive);
+        self.word_folded.push(w);
+        self.word_shapes.push(shape);
+    }
+
+    fn hash_word(&mut self, w: &str, shape: &str, possessive: bool) {
         let out = &mut self.role_hashes;
         let mut push = |h: Hash| out.push(h.finish());
         // The token itself: its form, affixes and shape.
