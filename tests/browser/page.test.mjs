@@ -497,28 +497,34 @@ describe('robustness', () => {
   });
 
   test('page load to first analysis of a sample (reported, not asserted)', async (t) => {
-    const context = await env.browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const started = Date.now();
-    await page.goto(env.url);
-    await page.locator('#sample').selectOption(ARTICLES[0].id);
-    await page.locator('#view .sent').first().waitFor();
-    const wall = Date.now() - started;
-    assert.equal(await page.locator('#input').inputValue(), ARTICLES[0].text);
-    assert.ok((await page.locator('#view mark.ent').count()) > 0, 'the sample is shown with its names highlighted');
-    // The page's own marks, in ms from the start of navigation: no automation overhead.
-    await page.waitForFunction(() => performance.getEntriesByName('first-analysis-shown').length > 0);
-    const marks = await page.evaluate(() =>
-      Object.fromEntries(
-        ['analyser-ready', 'first-analysis-shown'].map((n) => [n, Math.round(performance.getEntriesByName(n)[0].startTime)]),
-      ),
-    );
+    // Several opens, each in a fresh context (no cache, no stored text), since one open
+    // varies by a hundred milliseconds or more on a busy machine.
+    const runs = [];
+    for (let run = 0; run < 5; run++) {
+      const context = await env.browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const started = Date.now();
+      await page.goto(env.url);
+      await page.locator('#sample').selectOption(ARTICLES[0].id);
+      await page.locator('#view .sent').first().waitFor();
+      const wall = Date.now() - started;
+      assert.equal(await page.locator('#input').inputValue(), ARTICLES[0].text);
+      assert.ok((await page.locator('#view mark.ent').count()) > 0, 'the sample is shown with its names highlighted');
+      // The page's own marks, in ms from the start of navigation: no automation overhead.
+      await page.waitForFunction(() => performance.getEntriesByName('first-analysis-shown').length > 0);
+      const marks = await page.evaluate(() =>
+        ['analyser-ready', 'first-analysis-shown'].map((n) => Math.round(performance.getEntriesByName(n)[0].startTime)),
+      );
+      runs.push({ ready: marks[0], shown: marks[1], wall });
+      await context.close();
+    }
+    const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
     const report =
-      `page load to first analysis shown: ${marks['first-analysis-shown']} ms in the page ` +
-      `(analyser ready at ${marks['analyser-ready']} ms), ${wall} ms measured outside`;
+      `page load to first analysis shown, ${runs.length} opens: median ${median('shown')} ms in the page ` +
+      `(analyser ready at ${median('ready')} ms), ${median('wall')} ms measured outside; ` +
+      `each open (shown/ready/outside): ${runs.map((r) => `${r.shown}/${r.ready}/${r.wall}`).join(', ')}`;
     t.diagnostic(report);
     console.log(report);
-    await context.close();
   });
 });
 
