@@ -264,6 +264,13 @@ impl Hash {
         self.byte(0xff);
         self
     }
+    /// Adds a part hashed beforehand with [`text_hash`].
+    fn part(mut self, h: u64) -> Self {
+        self.0 = (self.0 ^ h)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(26);
+        self
+    }
     fn with(mut self, b: u8) -> Self {
         self.byte(b);
         self
@@ -272,6 +279,11 @@ impl Hash {
     fn finish(self) -> u32 {
         ((self.0 ^ (self.0 >> 32)) as u32).max(1)
     }
+}
+
+/// A word's or shape's own hash, for [`Hash::part`].
+fn text_hash(s: &str) -> u64 {
+    Hash(0xcbf2_9ce4_8422_2325).str(s).0
 }
 
 /// Where a word stands relative to the token whose features it gives: the token itself,
@@ -283,14 +295,15 @@ pub const ROLES: [isize; 5] = [0, -1, 1, -2, 2];
 #[derive(Default)]
 pub struct Features {
     folded: Vec<String>,
-    shapes: Vec<String>,
     lexicon: Vec<(u16, u8)>,
     matches: Vec<(usize, usize, u16)>,
     /// Id of each distinct word seen in the document (id 0 is the passage boundary).
     ids: FastMap<String, u32>,
-    /// Folded form and shape of each word id, worked out once per word.
+    /// Folded form of each word id, and hashes of it and of its shape, worked out once
+    /// per word: context features combine these hashes instead of hashing text again.
     word_folded: Vec<String>,
-    word_shapes: Vec<String>,
+    word_hashes: Vec<u64>,
+    shape_hashes: Vec<u64>,
     /// Hashes of each word's features in each role: word `w`, role `r` has
     /// `role_hashes[role_starts[w * ROLES.len() + r]..role_starts[w * ROLES.len() + r + 1]]`.
     role_hashes: Vec<u32>,
@@ -359,7 +372,6 @@ impl Features {
             self.add_word(BOUNDARY.into(), BOUNDARY.into(), false);
         }
         self.folded.resize_with(n, String::new);
-        self.shapes.resize_with(n, String::new);
         self.words.clear();
         for (i, w) in words.iter().enumerate() {
             let id = match self.ids.get(*w) {
@@ -377,10 +389,8 @@ impl Features {
             };
             self.words.push(id);
             self.folded[i].clone_from(&self.word_folded[id as usize]);
-            self.shapes[i].clone_from(&self.word_shapes[id as usize]);
         }
         self.folded.truncate(n);
-        self.shapes.truncate(n);
         // Lexicon hits: class bits and position (0 single, 1 first, 2 inside, 3 last).
         self.lexicon.clear();
         self.lexicon.resize(n, (0, 0));
@@ -412,8 +422,9 @@ impl Features {
     /// Keeps a new word's folded form and shape and hashes its features in each role.
     fn add_word(&mut self, w: String, shape: String, possessive: bool) {
         self.hash_word(&w, &shape, possessive);
+        self.word_hashes.push(text_hash(&w));
+        self.shape_hashes.push(text_hash(&shape));
         self.word_folded.push(w);
-        self.word_shapes.push(shape);
     }
 
     fn hash_word(&mut self, w: &str, shape: &str, possessive: bool) {
@@ -450,22 +461,6 @@ impl Features {
         }
     }
 
-    fn word(&self, i: isize) -> &str {
-        if i < 0 || i as usize >= self.folded.len() {
-            BOUNDARY
-        } else {
-            &self.folded[i as usize]
-        }
-    }
-
-    fn shape_at(&self, i: isize) -> &str {
-        if i < 0 || i as usize >= self.shapes.len() {
-            BOUNDARY
-        } else {
-            &self.shapes[i as usize]
-        }
-    }
-
     /// Hashes the features of token `i` that depend on more than the one word.
     fn context(
         &mut self,
@@ -476,8 +471,10 @@ impl Features {
         doc: &DocumentContext,
     ) {
         let at = i as isize;
-        let w = self.word(at);
+        let w = &self.folded[i];
         let raw = without_possessive(words[i]);
+        let word = |j: isize| self.word_hashes[self.word_at(j) as usize];
+        let shape = |j: isize| self.shape_hashes[self.word_at(j) as usize];
         let mut f: [u32; 64] = [0; 64];
         let mut k = 0;
         let mut push = |h: Hash| {
@@ -486,25 +483,16 @@ impl Features {
                 k += 1;
             }
         };
-        let s0 = self.shape_at(at);
-        push(
-            Hash::new(11)
-                .str(self.shape_at(at - 1))
-                .str(s0)
-                .str(self.shape_at(at + 1)),
-        );
-        push(Hash::new(12).str(self.word(at - 1)).str(w));
-        push(Hash::new(13).str(w).str(self.word(at + 1)));
-        push(
-            Hash::new(14)
-                .str(if first { "first" } else { "rest" })
-                .str(s0),
-        );
-        push(Hash::new(15).str(self.word(at - 1)).str(s0));
-        push(Hash::new(16).str(s0).str(self.word(at + 1)));
+        let s0 = shape(at);
+        push(Hash::new(11).part(shape(at - 1)).part(s0).part(shape(at + 1)));
+        push(Hash::new(12).part(word(at - 1)).part(word(at)));
+        push(Hash::new(13).part(word(at)).part(word(at + 1)));
+        push(Hash::new(14).with(first as u8).part(s0));
+        push(Hash::new(15).part(word(at - 1)).part(s0));
+        push(Hash::new(16).part(s0).part(word(at + 1)));
         if headline {
             push(Hash::new(17));
-            push(Hash::new(18).str(w));
+            push(Hash::new(18).part(word(at)));
         }
         if is_all_caps(raw) {
             let count = w.chars().count();
