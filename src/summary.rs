@@ -62,39 +62,68 @@ fn stopwords() -> &'static FastSet<&'static str> {
 /// The content words of a sentence, lowercased, without stop words or a possessive 's:
 /// what sentence similarity compares.
 pub fn terms(sentence: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    each_term(sentence, |t| out.push(t.to_string()));
+    out
+}
+
+/// Calls `f` with each of [`terms`] in turn, lowercasing into one reused buffer.
+fn each_term(sentence: &str, mut f: impl FnMut(&str)) {
     let stop = stopwords();
-    tokenize(sentence)
-        .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .filter_map(|t| {
-            let word = t.text(sentence);
-            let word = word
-                .strip_suffix("'s")
-                .or_else(|| word.strip_suffix("’s"))
-                .unwrap_or(word);
-            let lower = word.to_lowercase();
-            (!lower.is_empty() && !stop.contains(lower.as_str())).then_some(lower)
-        })
-        .collect()
+    let mut lower = String::new();
+    for t in tokenize(sentence) {
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            continue;
+        }
+        let word = t.text(sentence);
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        if word.is_ascii() {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower = word.to_lowercase();
+        }
+        if !lower.is_empty() && !stop.contains(lower.as_str()) {
+            f(&lower);
+        }
+    }
 }
 
 /// A sparse unit vector of term counts, sorted by term id.
 type Vector = Vec<(u32, f64)>;
 
-fn unit_vector(terms: &[String], ids: &mut FastMap<String, u32>) -> Vector {
-    let mut counts: FastMap<u32, f64> = FastMap::default();
-    for t in terms {
-        let next = ids.len() as u32;
-        let id = *ids.entry(t.clone()).or_insert(next);
-        *counts.entry(id).or_default() += 1.0;
+/// The unit vector of a sentence's terms, numbering new terms in `ids`; and how many
+/// terms the sentence has.
+fn unit_vector(sentence: &str, ids: &mut FastMap<String, u32>) -> (Vector, usize) {
+    let mut terms = Vec::new();
+    each_term(sentence, |t| {
+        let id = match ids.get(t) {
+            Some(&id) => id,
+            None => {
+                let id = ids.len() as u32;
+                ids.insert(t.to_string(), id);
+                id
+            }
+        };
+        terms.push(id);
+    });
+    terms.sort_unstable();
+    let mut v: Vector = Vec::new();
+    for &id in &terms {
+        match v.last_mut() {
+            Some((last, count)) if *last == id => *count += 1.0,
+            _ => v.push((id, 1.0)),
+        }
     }
-    let mut v: Vector = counts.into_iter().collect();
-    v.sort_unstable_by_key(|&(id, _)| id);
     let norm = v.iter().map(|(_, c)| c * c).sum::<f64>().sqrt();
     if norm > 0.0 {
         v.iter_mut().for_each(|(_, c)| *c /= norm);
     }
-    v
+    (v, terms.len())
 }
 
 fn cosine(a: &Vector, b: &Vector) -> f64 {
@@ -122,18 +151,23 @@ pub fn pagerank(weights: &[f64], n: usize) -> Vec<f64> {
     let out: Vec<f64> = (0..n)
         .map(|j| weights[j * n..(j + 1) * n].iter().sum())
         .collect();
+    // Share of j's rank that flows to i, row by row so that each step reads memory in
+    // order; 0 from sentences without edges, whose rank is spread evenly instead.
+    let mut flow = vec![0.0; n * n];
+    for (i, row) in flow.chunks_exact_mut(n).enumerate() {
+        for (j, f) in row.iter_mut().enumerate() {
+            if out[j] > 0.0 {
+                *f = weights[j * n + i] / out[j];
+            }
+        }
+    }
     let mut rank = vec![1.0 / n as f64; n];
     for _ in 0..100 {
         let dangling: f64 = (0..n).filter(|&j| out[j] == 0.0).map(|j| rank[j]).sum();
         let base = (1.0 - DAMPING) / n as f64 + DAMPING * dangling / n as f64;
-        let next: Vec<f64> = (0..n)
-            .map(|i| {
-                base + DAMPING
-                    * (0..n)
-                        .filter(|&j| out[j] > 0.0)
-                        .map(|j| weights[j * n + i] / out[j] * rank[j])
-                        .sum::<f64>()
-            })
+        let next: Vec<f64> = flow
+            .chunks_exact(n)
+            .map(|row| base + DAMPING * row.iter().zip(&rank).map(|(f, r)| f * r).sum::<f64>())
             .collect();
         let change: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
         rank = next;
@@ -308,14 +342,10 @@ pub fn summarise(
     }
 
     let mut ids = FastMap::default();
-    let term_lists: Vec<Vec<String>> = body
+    let (vectors, term_counts): (Vec<Vector>, Vec<usize>) = body
         .iter()
-        .map(|&i| terms(sentences[i].span.of(text)))
-        .collect();
-    let vectors: Vec<Vector> = term_lists
-        .iter()
-        .map(|t| unit_vector(t, &mut ids))
-        .collect();
+        .map(|&i| unit_vector(sentences[i].span.of(text), &mut ids))
+        .unzip();
     let central = centrality(&vectors);
     let mut places = vec![0; central.len()];
     let mut by_centrality: Vec<usize> = (0..central.len()).collect();
@@ -361,7 +391,7 @@ pub fn summarise(
                     .iter()
                     .filter(|f| figure_weight(f) >= 1.0)
                     .count(),
-                words: term_lists[rank].len(),
+                words: term_counts[rank],
             }
         })
         .collect();
