@@ -753,8 +753,15 @@ fn hash_of(feed: impl FnOnce(&mut FastHasher)) -> u64 {
 /// A word's hash, ignoring case.
 fn word_hash(word: &str) -> u64 {
     hash_of(|h| {
-        for c in word.chars().flat_map(char::to_lowercase) {
-            h.write_u32(c as u32);
+        if word.is_ascii() {
+            // The same values as below, without Unicode case tables.
+            for b in word.bytes() {
+                h.write_u32(b.to_ascii_lowercase() as u32);
+            }
+        } else {
+            for c in word.chars().flat_map(char::to_lowercase) {
+                h.write_u32(c as u32);
+            }
         }
     })
 }
