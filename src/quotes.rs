@@ -165,12 +165,15 @@ fn quoted(text: &str, paragraph: Span) -> Vec<Marked> {
     let mut prev: Option<char> = None;
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        let before = prev.replace(c);
+        if !matches!(c, '“' | '”' | '«' | '»' | '„' | '"') {
+            continue;
+        }
         let next = chars.peek().map(|&(_, n)| n);
         let at = paragraph.start + i;
         let after = at + c.len_utf8();
-        let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+        let space_before = before.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
         let space_after = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
-        prev = Some(c);
         let (opens, closes) = match c {
             '“' if open.is_some_and(|(o, _)| text[o..].starts_with('„')) => (false, true),
             '“' | '«' | '„' => (true, false),

@@ -86,6 +86,14 @@ impl Group {
 
 /// Lower-case letters and digits only, without diacritics: the form spellings share.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // What the general path gives for ASCII, without decomposing or case tables.
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
     s.nfd()
         .filter(|c| c.is_alphanumeric())
         .map(|c| match c {
@@ -337,7 +345,7 @@ fn build(
                     aliases.push((m, surfaces[m]));
                 }
             }
-            aliases.sort_by_key(|&(m, s)| {
+            aliases.sort_by_cached_key(|&(m, s)| {
                 (
                     std::cmp::Reverse(words(s).len()),
                     std::cmp::Reverse(s.chars().filter(|c| !c.is_ascii()).count()),
