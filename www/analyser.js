@@ -15,12 +15,23 @@ let nextId = 1;
 function compile() {
   const url = new URL('./pkg/article_analyser_bg.wasm', import.meta.url);
   // Streaming compilation needs the file served as application/wasm; otherwise compile the bytes.
-  return WebAssembly.compileStreaming(fetch(url)).catch(async () => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url.pathname} could not be loaded (${response.status})`);
-    return WebAssembly.compile(await response.arrayBuffer());
-  });
+  return WebAssembly.compileStreaming(fetch(url))
+    .catch(async () => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url.pathname} could not be loaded (${response.status})`);
+      return WebAssembly.compile(await response.arrayBuffer());
+    })
+    .catch((err) => {
+      if (err instanceof WebAssembly.CompileError && !WebAssembly.validate(SIMD_PROBE)) {
+        throw new Error('this browser is too old to run it (it needs Chrome or Edge 91, Firefox 89 or Safari 16.4, or later)');
+      }
+      throw err;
+    });
 }
+
+// The module uses 128-bit SIMD; a browser that cannot validate this one-instruction module
+// (i8x16.splat) cannot compile the analyser either.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 15, 11]);
 
 const module = compile();
 
