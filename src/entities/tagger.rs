@@ -42,16 +42,6 @@ pub fn may_end(tag: usize) -> bool {
     untag(tag).is_none_or(|(_, p)| p == L || p == U)
 }
 
-/// For each tag, the tags that may come before it.
-fn predecessors() -> &'static [Vec<usize>] {
-    static TABLE: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        (0..TAGS)
-            .map(|t| (0..TAGS).filter(|&p| allowed(Some(p), t)).collect())
-            .collect()
-    })
-}
-
 /// Best tag sequence for emission scores (`TAGS` per token) and transition scores
 /// (`(TAGS + 1) × TAGS`, row 0 for the sentence start, row `p + 1` after tag `p`).
 pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
@@ -60,31 +50,40 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     if n == 0 {
         return;
     }
-    // Scores of the previous and current token; back pointers for every token.
+    // Transitions with the pairs BILOU forbids at -inf, so that each step is one
+    // branch-free loop over every pair of tags, which compiles to vector instructions.
+    let mut after = [[f32::NEG_INFINITY; TAGS]; TAGS];
+    for (p, row) in after.iter_mut().enumerate() {
+        for (t, score) in row.iter_mut().enumerate() {
+            if allowed(Some(p), t) {
+                *score = transitions[(p + 1) * TAGS + t];
+            }
+        }
+    }
+    // Scores of the previous token's tags; back pointers for every token.
     let mut prev = [f32::NEG_INFINITY; TAGS];
-    let mut back = vec![0u8; n * TAGS];
+    let mut back = vec![[0u8; TAGS]; n];
     for t in 0..TAGS {
         if allowed(None, t) {
             prev[t] = emissions[t] + transitions[t];
         }
     }
-    let predecessors = predecessors();
-    for i in 1..n {
-        let mut current = [f32::NEG_INFINITY; TAGS];
-        for t in 0..TAGS {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for &p in &predecessors[t] {
-                let s = prev[p] + transitions[(p + 1) * TAGS + t];
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
+    for (emission, back) in emissions.chunks_exact(TAGS).zip(&mut back).skip(1) {
+        // The first best predecessor of each tag, trying them in order.
+        let mut best = [f32::NEG_INFINITY; TAGS];
+        let mut arg = [0u32; TAGS];
+        for (p, row) in after.iter().enumerate() {
+            for t in 0..TAGS {
+                let s = prev[p] + row[t];
+                let better = s > best[t];
+                best[t] = if better { s } else { best[t] };
+                arg[t] = if better { p as u32 } else { arg[t] };
             }
-            current[t] = best + emissions[i * TAGS + t];
-            back[i * TAGS + t] = arg as u8;
         }
-        prev = current;
+        for t in 0..TAGS {
+            prev[t] = best[t] + emission[t];
+            back[t] = arg[t] as u8;
+        }
     }
     let last = (0..TAGS)
         .filter(|&t| may_end(t))
@@ -93,7 +92,7 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     out.resize(n, 0);
     out[n - 1] = last;
     for i in (1..n).rev() {
-        out[i - 1] = back[i * TAGS + out[i]] as usize;
+        out[i - 1] = back[i][out[i]] as usize;
     }
 }
 
