@@ -89,21 +89,44 @@ impl Lexicon {
         self.phrases.get(key.as_str()).copied().unwrap_or(0)
     }
 
+    /// What the lexicon says about one folded word.
+    pub fn entry(&self, word: &str) -> WordEntry {
+        WordEntry {
+            classes: self.phrases.get(word).copied().unwrap_or(0),
+            opens: self.openers.contains(word),
+        }
+    }
+
     /// Leftmost-longest phrase matches over folded words: (start, end, classes).
     pub fn matches(&self, folded: &[String], out: &mut Vec<(usize, usize, u16)>) {
+        let entries: Vec<WordEntry> = folded.iter().map(|w| self.entry(w)).collect();
+        self.matches_known(folded, &entries, out);
+    }
+
+    /// [`Lexicon::matches`] with each word's [`Lexicon::entry`] already looked up.
+    fn matches_known(
+        &self,
+        folded: &[String],
+        entries: &[WordEntry],
+        out: &mut Vec<(usize, usize, u16)>,
+    ) {
         out.clear();
         let mut key = String::new();
         let mut i = 0;
         while i < folded.len() {
-            let most = if self.openers.contains(&folded[i]) {
-                self.max_words.min(folded.len() - i)
+            let alone = (entries[i].classes != 0).then_some((1, entries[i].classes));
+            let longest = if entries[i].opens {
+                let most = self.max_words.min(folded.len() - i);
+                (2..=most)
+                    .rev()
+                    .find_map(|n| {
+                        let c = self.classes(&folded[i..i + n], &mut key);
+                        (c != 0).then_some((n, c))
+                    })
+                    .or(alone)
             } else {
-                1
+                alone
             };
-            let longest = (1..=most).rev().find_map(|n| {
-                let c = self.classes(&folded[i..i + n], &mut key);
-                (c != 0).then_some((n, c))
-            });
             match longest {
                 Some((n, c)) => {
                     out.push((i, i + n, c));
@@ -113,6 +136,13 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// A folded word's own lexicon classes, and whether a longer phrase starts with it.
+#[derive(Clone, Copy, Default)]
+pub struct WordEntry {
+    classes: u16,
+    opens: bool,
 }
 
 /// Lower case without diacritics, with typographic apostrophes made plain and a
@@ -295,6 +325,7 @@ pub const ROLES: [isize; 5] = [0, -1, 1, -2, 2];
 #[derive(Default)]
 pub struct Features {
     folded: Vec<String>,
+    entries: Vec<WordEntry>,
     lexicon: Vec<(u16, u8)>,
     matches: Vec<(usize, usize, u16)>,
     /// Id of each distinct word seen in the document (id 0 is the passage boundary).
@@ -302,6 +333,7 @@ pub struct Features {
     /// Folded form of each word id, and hashes of it and of its shape, worked out once
     /// per word: context features combine these hashes instead of hashing text again.
     word_folded: Vec<String>,
+    word_entries: Vec<WordEntry>,
     word_hashes: Vec<u64>,
     shape_hashes: Vec<u64>,
     /// Hashes of each word's features in each role: word `w`, role `r` has
@@ -373,6 +405,7 @@ impl Features {
         }
         self.folded.resize_with(n, String::new);
         self.words.clear();
+        self.entries.clear();
         for (i, w) in words.iter().enumerate() {
             let id = match self.ids.get(*w) {
                 Some(&id) => id,
@@ -389,12 +422,13 @@ impl Features {
             };
             self.words.push(id);
             self.folded[i].clone_from(&self.word_folded[id as usize]);
+            self.entries.push(self.word_entries[id as usize]);
         }
         self.folded.truncate(n);
         // Lexicon hits: class bits and position (0 single, 1 first, 2 inside, 3 last).
         self.lexicon.clear();
         self.lexicon.resize(n, (0, 0));
-        lexicon.matches(&self.folded, &mut self.matches);
+        lexicon.matches_known(&self.folded, &self.entries, &mut self.matches);
         for &(s, e, c) in &self.matches {
             for i in s..e {
                 let pos = if e - s == 1 {
@@ -422,6 +456,7 @@ impl Features {
     /// Keeps a new word's folded form and shape and hashes its features in each role.
     fn add_word(&mut self, w: String, shape: String, possessive: bool) {
         self.hash_word(&w, &shape, possessive);
+        self.word_entries.push(Lexicon::get().entry(&w));
         self.word_hashes.push(text_hash(&w));
         self.shape_hashes.push(text_hash(&shape));
         self.word_folded.push(w);
