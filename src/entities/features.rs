@@ -340,6 +340,8 @@ pub struct Features {
     /// `role_hashes[role_starts[w * ROLES.len() + r]..role_starts[w * ROLES.len() + r + 1]]`.
     role_hashes: Vec<u32>,
     role_starts: Vec<usize>,
+    /// Whether the last passage is a headline (see [`is_headline`]).
+    pub headline: bool,
     /// Word id of each token of the last passage.
     pub words: Vec<u32>,
     /// Hashes of the features of each token that depend on its context, token after token.
@@ -443,12 +445,12 @@ impl Features {
                 self.lexicon[i] = (c, pos);
             }
         }
-        let headline = is_headline(words);
+        self.headline = is_headline(words);
         self.hashes.clear();
         self.starts.clear();
         for (i, &first) in first.iter().enumerate().take(n) {
             self.starts.push(self.hashes.len());
-            self.context(i, words, first, headline, doc);
+            self.context(i, words, first, self.headline, doc);
         }
         self.starts.push(self.hashes.len());
     }

@@ -1,7 +1,7 @@
 //! Rules over the tagger's output: titles out of person names, and names by their head words.
 
 use super::features::{
-    is_headline, Features, COMPANY, DEMONYM, EVENT_HEAD, GATHERING, LAW_HEAD, LOC, ORG_HEAD,
+    Features, COMPANY, DEMONYM, EVENT_HEAD, GATHERING, LAW_HEAD, LOC, ORG_HEAD,
     ORG_NOUN, TITLE,
 };
 use crate::report::EntityType;
@@ -43,7 +43,7 @@ pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Ve
         passage.trim(n);
     }
     names.retain(|n| n.start < n.end && !passage.is_not_a_name(n));
-    if !is_headline(words) {
+    if !features.headline {
         passage.head_words(names);
         passage.quoted(names);
         passage.org_appositives(names);
