@@ -61,6 +61,7 @@ fn stages(c: &mut Criterion) {
             let mut s = sents.clone();
             summary::summarise(
                 black_box(text),
+                &tokens,
                 &mut s,
                 &cleaned.paragraphs,
                 &ents,

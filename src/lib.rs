@@ -137,6 +137,7 @@ pub fn analyse_with_clock(input: &str, options: &Options, clock: Clock) -> Resul
     lap("salience", &mut timings);
     let summary = summary::summarise(
         text,
+        &tokens,
         &mut sentences,
         &cleaned.paragraphs,
         &entities,

@@ -13,7 +13,7 @@
 
 use crate::hashing::{FastMap, FastSet};
 use crate::report::{Entity, Figure, FigureKind, Paragraph, Role, Sentence, Span};
-use crate::tokenize::{tokenize, TokenKind};
+use crate::tokenize::{tokenize, Token, TokenKind};
 use std::sync::OnceLock;
 
 /// How long the summary should be.
@@ -63,19 +63,20 @@ fn stopwords() -> &'static FastSet<&'static str> {
 /// what sentence similarity compares.
 pub fn terms(sentence: &str) -> Vec<String> {
     let mut out = Vec::new();
-    each_term(sentence, |t| out.push(t.to_string()));
+    each_term(sentence, &tokenize(sentence), |t| out.push(t.to_string()));
     out
 }
 
-/// Calls `f` with each of [`terms`] in turn, lowercasing into one reused buffer.
-fn each_term(sentence: &str, mut f: impl FnMut(&str)) {
+/// Calls `f` with each of [`terms`] of these tokens of `text` in turn, lowercasing into
+/// one reused buffer.
+fn each_term(text: &str, tokens: &[Token], mut f: impl FnMut(&str)) {
     let stop = stopwords();
     let mut lower = String::new();
-    for t in tokenize(sentence) {
+    for t in tokens {
         if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             continue;
         }
-        let word = t.text(sentence);
+        let word = t.text(text);
         let word = word
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("’s"))
@@ -96,11 +97,11 @@ fn each_term(sentence: &str, mut f: impl FnMut(&str)) {
 /// A sparse unit vector of term counts, sorted by term id.
 type Vector = Vec<(u32, f64)>;
 
-/// The unit vector of a sentence's terms, numbering new terms in `ids`; and how many
-/// terms the sentence has.
-fn unit_vector(sentence: &str, ids: &mut FastMap<String, u32>) -> (Vector, usize) {
+/// The unit vector of a sentence's terms (these tokens of `text`), numbering new terms in
+/// `ids`; and how many terms the sentence has.
+fn unit_vector(text: &str, tokens: &[Token], ids: &mut FastMap<String, u32>) -> (Vector, usize) {
     let mut terms = Vec::new();
-    each_term(sentence, |t| {
+    each_term(text, tokens, |t| {
         let id = match ids.get(t) {
             Some(&id) => id,
             None => {
@@ -310,6 +311,7 @@ impl Signals {
 /// indices of the chosen ones in article order. Only body sentences are ever chosen.
 pub fn summarise(
     text: &str,
+    tokens: &[Token],
     sentences: &mut [Sentence],
     paragraphs: &[Paragraph],
     entities: &[Entity],
@@ -344,7 +346,13 @@ pub fn summarise(
     let mut ids = FastMap::default();
     let (vectors, term_counts): (Vec<Vector>, Vec<usize>) = body
         .iter()
-        .map(|&i| unit_vector(sentences[i].span.of(text), &mut ids))
+        .map(|&i| {
+            unit_vector(
+                text,
+                within(tokens, sentences[i].span, |t| t.span),
+                &mut ids,
+            )
+        })
         .unzip();
     let central = centrality(&vectors);
     let mut places = vec![0; central.len()];
@@ -481,7 +489,15 @@ mod tests {
 
     fn summary_of(text: &str, roles: &[Role], length: Length) -> Vec<String> {
         let (paragraphs, mut sentences) = layout(text, roles);
-        let picked = summarise(text, &mut sentences, &paragraphs, &[], &[], length);
+        let picked = summarise(
+            text,
+            &tokenize(text),
+            &mut sentences,
+            &paragraphs,
+            &[],
+            &[],
+            length,
+        );
         picked
             .iter()
             .map(|&i| sentences[i].span.of(text).to_string())
@@ -617,6 +633,7 @@ mod tests {
             let (paragraphs, mut sentences) = layout(text, &[]);
             let picked = summarise(
                 text,
+                &tokenize(text),
                 &mut sentences,
                 &paragraphs,
                 entities,
@@ -642,6 +659,7 @@ mod tests {
         let (paragraphs, mut sentences) = layout(text, &[Role::Title, Role::Body]);
         summarise(
             text,
+            &tokenize(text),
             &mut sentences,
             &paragraphs,
             &[],

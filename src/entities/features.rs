@@ -521,7 +521,12 @@ impl Features {
             }
         };
         let s0 = shape(at);
-        push(Hash::new(11).part(shape(at - 1)).part(s0).part(shape(at + 1)));
+        push(
+            Hash::new(11)
+                .part(shape(at - 1))
+                .part(s0)
+                .part(shape(at + 1)),
+        );
         push(Hash::new(12).part(word(at - 1)).part(word(at)));
         push(Hash::new(13).part(word(at)).part(word(at + 1)));
         push(Hash::new(14).with(first as u8).part(s0));

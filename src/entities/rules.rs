@@ -1,8 +1,7 @@
 //! Rules over the tagger's output: titles out of person names, and names by their head words.
 
 use super::features::{
-    Features, COMPANY, DEMONYM, EVENT_HEAD, GATHERING, LAW_HEAD, LOC, ORG_HEAD,
-    ORG_NOUN, TITLE,
+    Features, COMPANY, DEMONYM, EVENT_HEAD, GATHERING, LAW_HEAD, LOC, ORG_HEAD, ORG_NOUN, TITLE,
 };
 use crate::report::EntityType;
 
