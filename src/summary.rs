@@ -487,17 +487,30 @@ mod tests {
         (paragraphs, sentences)
     }
 
-    fn summary_of(text: &str, roles: &[Role], length: Length) -> Vec<String> {
+    /// Summarises `text` laid out by [`layout`]: the picks and the scored sentences.
+    fn summarise_layout(
+        text: &str,
+        roles: &[Role],
+        entities: &[Entity],
+        figures: &[Figure],
+        length: Length,
+    ) -> (Vec<usize>, Vec<Sentence>) {
         let (paragraphs, mut sentences) = layout(text, roles);
+        let tokens = tokenize(text);
         let picked = summarise(
             text,
-            &tokenize(text),
+            &tokens,
             &mut sentences,
             &paragraphs,
-            &[],
-            &[],
+            entities,
+            figures,
             length,
         );
+        (picked, sentences)
+    }
+
+    fn summary_of(text: &str, roles: &[Role], length: Length) -> Vec<String> {
+        let (picked, sentences) = summarise_layout(text, roles, &[], &[], length);
         picked
             .iter()
             .map(|&i| sentences[i].span.of(text).to_string())
@@ -630,17 +643,7 @@ mod tests {
             FigureKind::Money,
         )];
         let run = |entities: &[Entity], figures: &[Figure]| {
-            let (paragraphs, mut sentences) = layout(text, &[]);
-            let picked = summarise(
-                text,
-                &tokenize(text),
-                &mut sentences,
-                &paragraphs,
-                entities,
-                figures,
-                Length::Sentences(1),
-            );
-            (picked, sentences)
+            summarise_layout(text, &[], entities, figures, Length::Sentences(1))
         };
         // Equally central: the earlier one wins, unless the later names a salient
         // entity and a key figure.
@@ -656,16 +659,8 @@ mod tests {
     #[test]
     fn scores_are_in_unit_range_and_zero_outside_the_body() {
         let text = "Oil prices rise\nOil prices rose. Oil supply fell. Prices rose again.";
-        let (paragraphs, mut sentences) = layout(text, &[Role::Title, Role::Body]);
-        summarise(
-            text,
-            &tokenize(text),
-            &mut sentences,
-            &paragraphs,
-            &[],
-            &[],
-            Length::Sentences(1),
-        );
+        let roles = [Role::Title, Role::Body];
+        let (_, sentences) = summarise_layout(text, &roles, &[], &[], Length::Sentences(1));
         assert_eq!(sentences[0].score, 0.0);
         assert!(sentences[0].reasons.is_empty());
         for s in &sentences[1..] {
