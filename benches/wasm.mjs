@@ -2,11 +2,12 @@
 // the same texts in the same run.
 //
 //   node benches/wasm.mjs [DATA_DIR]     (DATA_DIR defaults to ../shared/data)
+//   RUNS=N sets the passes per system (5); ONLY_SELF=1 leaves the peers out.
 //
 // The corpus is the sample articles in tests/fixtures plus, when DATA_DIR has them, the
 // BBC articles of bbc-summary/. Each system analyses the whole corpus RUNS times; the
 // median run gives MB/s and tokens/s (tokens = white-space separated words). Module load
-// and instantiation are timed apart from analysis.
+// and instantiation are timed apart from analysis. A last pass of ours is split by stage.
 
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -102,7 +103,7 @@ console.log(`corpus: ${texts.length} articles, ${(bytes / 1e6).toFixed(2)} MB, $
 console.log(`machine: ${cpus()[0].model}, ${cpus().length} cores, Node ${process.version}`);
 
 const rows = [];
-for (const load of [loadSelf, loadWink, loadCompromise]) {
+for (const load of process.env.ONLY_SELF ? [loadSelf] : [loadSelf, loadWink, loadCompromise]) {
   const sys = await load();
   const secs = timeRuns(texts, sys.analyse);
   rows.push({ ...sys, secs });
@@ -126,3 +127,15 @@ const latency = median(Array.from({ length: 21 }, () => {
   return performance.now() - t0;
 }));
 console.log(`\nlatency for one typical article (${Buffer.byteLength(typical)} bytes): ${latency.toFixed(2)} ms (median of 21)`);
+
+// Where one more pass of ours goes, from the stage timings each report carries; the rest
+// is the report's trip into JavaScript (serialising it and JSON.parse).
+const stages = {};
+const t0 = performance.now();
+for (const t of texts) {
+  for (const { stage, ms } of self.analyse(t).stats.timings) stages[stage] = (stages[stage] || 0) + ms;
+}
+const pass = performance.now() - t0;
+const inStages = Object.values(stages).reduce((a, b) => a + b, 0);
+const parts = Object.entries(stages).map(([stage, ms]) => `${stage} ${ms.toFixed(0)}`);
+console.log(`article-analyser by stage, one pass, ms: ${parts.join(', ')}; report to JavaScript ${(pass - inStages).toFixed(0)}; total ${pass.toFixed(0)}`);
