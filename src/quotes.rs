@@ -163,26 +163,24 @@ fn quoted(text: &str, paragraph: Span) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let mut prev: Option<char> = None;
-    let mut chars = body.char_indices().peekable();
+    let mut chars = body.char_indices();
     while let Some((i, c)) = chars.next() {
         let before = prev.replace(c);
-        if !matches!(c, '“' | '”' | '«' | '»' | '„' | '"') {
-            continue;
-        }
-        let next = chars.peek().map(|&(_, n)| n);
-        let at = paragraph.start + i;
-        let after = at + c.len_utf8();
-        let space_before = before.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
-        let space_after = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+        // Worked out only for a straight quotation mark, the one case that needs them.
+        let space_before = || before.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+        let next = || chars.clone().next().map(|(_, n)| n);
+        let space_after = || next().is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
         let (opens, closes) = match c {
             '“' if open.is_some_and(|(o, _)| text[o..].starts_with('„')) => (false, true),
             '“' | '«' | '„' => (true, false),
             '”' | '»' => (false, true),
-            '"' if space_before && !space_after => (true, false),
-            '"' if space_after && !space_before => (false, true),
+            '"' if space_before() && !space_after() => (true, false),
+            '"' if space_after() && !space_before() => (false, true),
             '"' => (open.is_none(), open.is_some()),
             _ => continue,
         };
+        let at = paragraph.start + i;
+        let after = at + c.len_utf8();
         match open {
             Some((o, inner)) if closes => {
                 out.push(Marked {

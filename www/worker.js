@@ -5,8 +5,8 @@
 // broken state.
 import init, { analyse, maxInputBytes } from './pkg/article_analyser.js';
 
-// The first analysis in a fresh instance pays for one-time set-up (compiled patterns, the
-// decoded name tagger, code run for the first time). A short article touching every stage
+// The first analysis in a fresh instance pays for one-time set-up (the decoded name
+// tagger, the parsed word lists, code compiled and run for the first time). A short article touching every stage
 // pays it here, while the page is still loading, instead of on the reader's first text.
 const WARM_UP =
   'Bùi Thanh Sơn meets Alexander Novak\n\n' +

@@ -99,23 +99,24 @@ impl Lexicon {
 
     /// Leftmost-longest phrase matches over folded words: (start, end, classes).
     pub fn matches(&self, folded: &[String], out: &mut Vec<(usize, usize, u16)>) {
-        let entries: Vec<WordEntry> = folded.iter().map(|w| self.entry(w)).collect();
-        self.matches_known(folded, &entries, out);
+        self.matches_known(folded, |i| self.entry(&folded[i]), out);
     }
 
-    /// [`Lexicon::matches`] with each word's [`Lexicon::entry`] already looked up.
+    /// [`Lexicon::matches`] with each word's [`Lexicon::entry`] known: `entry(i)` for the
+    /// word at `i`.
     fn matches_known(
         &self,
         folded: &[String],
-        entries: &[WordEntry],
+        entry: impl Fn(usize) -> WordEntry,
         out: &mut Vec<(usize, usize, u16)>,
     ) {
         out.clear();
         let mut key = String::new();
         let mut i = 0;
         while i < folded.len() {
-            let alone = (entries[i].classes != 0).then_some((1, entries[i].classes));
-            let longest = if entries[i].opens {
+            let WordEntry { classes, opens } = entry(i);
+            let alone = (classes != 0).then_some((1, classes));
+            let longest = if opens {
                 let most = self.max_words.min(folded.len() - i);
                 (2..=most)
                     .rev()
@@ -325,7 +326,6 @@ pub const ROLES: [isize; 5] = [0, -1, 1, -2, 2];
 #[derive(Default)]
 pub struct Features {
     folded: Vec<String>,
-    entries: Vec<WordEntry>,
     lexicon: Vec<(u16, u8)>,
     matches: Vec<(usize, usize, u16)>,
     /// Id of each distinct word seen in the document (id 0 is the passage boundary).
@@ -407,7 +407,6 @@ impl Features {
         }
         self.folded.resize_with(n, String::new);
         self.words.clear();
-        self.entries.clear();
         for (i, w) in words.iter().enumerate() {
             let id = match self.ids.get(*w) {
                 Some(&id) => id,
@@ -424,13 +423,13 @@ impl Features {
             };
             self.words.push(id);
             self.folded[i].clone_from(&self.word_folded[id as usize]);
-            self.entries.push(self.word_entries[id as usize]);
         }
         self.folded.truncate(n);
         // Lexicon hits: class bits and position (0 single, 1 first, 2 inside, 3 last).
         self.lexicon.clear();
         self.lexicon.resize(n, (0, 0));
-        lexicon.matches_known(&self.folded, &self.entries, &mut self.matches);
+        let entry = |i: usize| self.word_entries[self.words[i] as usize];
+        lexicon.matches_known(&self.folded, entry, &mut self.matches);
         for &(s, e, c) in &self.matches {
             for i in s..e {
                 let pos = if e - s == 1 {
@@ -450,7 +449,7 @@ impl Features {
         self.starts.clear();
         for (i, &first) in first.iter().enumerate().take(n) {
             self.starts.push(self.hashes.len());
-            self.context(i, words, first, self.headline, doc);
+            self.context(i, words, first, doc);
         }
         self.starts.push(self.hashes.len());
     }
@@ -499,14 +498,8 @@ impl Features {
     }
 
     /// Hashes the features of token `i` that depend on more than the one word.
-    fn context(
-        &mut self,
-        i: usize,
-        words: &[&str],
-        first: bool,
-        headline: bool,
-        doc: &DocumentContext,
-    ) {
+    fn context(&mut self, i: usize, words: &[&str], first: bool, doc: &DocumentContext) {
+        let headline = self.headline;
         let at = i as isize;
         let w = &self.folded[i];
         let raw = without_possessive(words[i]);
