@@ -1,8 +1,8 @@
 // The page's side of the analyser worker. The page's head loads this module with `async`,
 // so it runs while the rest of the page is still loading: the analyser takes longest to
-// be ready (fetching and compiling its WebAssembly, then one-time set-up in the worker),
-// so it starts first. Only the latest request waits; a worker whose module trapped is
-// replaced. No DOM here: the document may not be parsed yet.
+// be ready (the worker fetches and compiles the WebAssembly, then sets itself up), so it
+// starts first. Only the latest request waits; a worker whose module trapped is replaced.
+// No DOM here: the document may not be parsed yet.
 
 let worker = null;
 let ready = null; // resolves with {maxInputBytes} once the current worker can analyse
@@ -10,36 +10,10 @@ let inFlight = null; // {id, resolve, reject}
 let queued = null; // {text, options, resolve, reject}
 let nextId = 1;
 
-/** Fetches and compiles the WebAssembly once, alongside the worker's own start; a
- * replacement worker reuses it. */
-function compile() {
-  const url = new URL('./pkg/article_analyser_bg.wasm', import.meta.url);
-  // Streaming compilation needs the file served as application/wasm; otherwise compile the bytes.
-  return WebAssembly.compileStreaming(fetch(url))
-    .catch(async () => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url.pathname} could not be loaded (${response.status})`);
-      return WebAssembly.compile(await response.arrayBuffer());
-    })
-    .catch((err) => {
-      if (err instanceof WebAssembly.CompileError && !WebAssembly.validate(SIMD_PROBE)) {
-        throw new Error('this browser is too old to run it (it needs Chrome or Edge 91, Firefox 89 or Safari 16.4, or later)');
-      }
-      throw err;
-    });
-}
-
-// The module uses 128-bit SIMD; a browser that cannot validate this one-instruction module
-// (i8x16.splat) cannot compile the analyser either.
-const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 15, 11]);
-
-const module = compile();
-
 function start() {
   const started = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker = started;
   ready = new Promise((resolve, reject) => {
-    module.then((compiled) => started.postMessage({ module: compiled }), reject);
     started.onmessage = ({ data }) => {
       if ('ready' in data) {
         if (data.ready) {

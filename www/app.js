@@ -688,14 +688,33 @@ function storage() {
   }
 }
 
-function setText(text, { show = true } = {}) {
+/** Puts a new text in the box and analyses it; `sample` is the id of the sample it is. */
+function setText(text, { show = true, sample = null } = {}) {
   const input = $('input');
   input.value = text;
   state.include.clear();
   state.selected = null;
   state.showViewOnResult = show;
+  linkSample(sample);
   saveDraft();
   analyseNow();
+}
+
+/** The sample the page's address names (`#sample=ID`), if any. */
+function linkedSample() {
+  const id = new URLSearchParams(location.hash.slice(1)).get('sample');
+  return SAMPLES.find((s) => s.id === id);
+}
+
+/** Keeps the address in step with the text: a link to the sample shown, or none. */
+function linkSample(id) {
+  const hash = id ? `#sample=${encodeURIComponent(id)}` : '';
+  if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+}
+
+function openSample(s) {
+  $('sample').value = s.id;
+  setText(s.text, { sample: s.id });
 }
 
 async function readFile(file) {
@@ -836,7 +855,11 @@ function wire() {
   }
   sample.addEventListener('change', () => {
     const s = SAMPLES.find((x) => x.id === sample.value);
-    if (s) setText(s.text);
+    if (s) openSample(s);
+  });
+  window.addEventListener('hashchange', () => {
+    const s = linkedSample();
+    if (s) openSample(s);
   });
 
   input.addEventListener('input', (e) => {
@@ -844,6 +867,7 @@ function wire() {
     if (pasted || (!state.text && input.value.length > 200)) state.showViewOnResult = true;
     state.include.clear();
     state.selected = null;
+    linkSample(null);
     saveDraft();
     scheduleAnalysis(input.value.length > 100000 ? 600 : 250);
   });
@@ -1025,9 +1049,12 @@ function main() {
     (err) => showMessage(`The analyser could not start: ${err.message}`, 'error'),
   );
   wire();
+  // A link to a sample opens it; otherwise the text left from the last visit, if any.
+  const linked = linkedSample();
   const draft = storage()?.getItem('article-analyser:text');
-  if (draft) {
-    $('input').value = draft;
+  if (linked) $('sample').value = linked.id;
+  if (linked || draft) {
+    $('input').value = linked ? linked.text : draft;
     state.showViewOnResult = true;
   }
   render();

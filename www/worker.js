@@ -1,10 +1,9 @@
 // Runs the analyser off the main thread so a long article never freezes the page.
-// Messages in: {module} first (the compiled WebAssembly), then {id, text, options}.
-// Out: {ready, maxInputBytes} once, then {id, report, ms} or {id, error, trap}. After a
-// trap the page replaces this worker, since a module that has trapped may be left in a
-// broken state.
-import init, { analyse, maxInputBytes } from './pkg/article_analyser.js';
-
+// It fetches and compiles the WebAssembly itself, so that the page's main thread, busy
+// with its first layout, does not hold it up.
+// Messages in: {id, text, options}. Out: {ready, maxInputBytes} or {ready: false, error}
+// once, then {id, report, ms} or {id, error, trap}. After a trap the page replaces this
+// worker, since a module that has trapped may be left in a broken state.
 // The first analysis in a fresh instance pays for one-time set-up (the decoded name
 // tagger, the parsed word lists, code compiled and run for the first time). A short article touching every stage
 // pays it here, while the page is still loading, instead of on the reader's first text.
@@ -14,27 +13,44 @@ const WARM_UP =
   'in Moscow on Wednesday, May 9, 2025. Trade reached 4.58 billion USD in 2024, up 27 per cent. ' +
   '"We will work closely together," Novak said.';
 
-let ready = null;
+// The module uses 128-bit SIMD; a browser that cannot validate this one-instruction module
+// (i8x16.splat) cannot compile the analyser either.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 15, 11]);
 
-function start(module) {
-  return init({ module_or_path: module })
-    .then(() => analyse(WARM_UP, {}))
-    .then(
-      () => self.postMessage({ ready: true, maxInputBytes: maxInputBytes() }),
-      (err) => self.postMessage({ ready: false, error: String(err && err.message ? err.message : err) }),
-    );
+function compile() {
+  const url = new URL('./pkg/article_analyser_bg.wasm', import.meta.url);
+  // Streaming compilation needs the file served as application/wasm; otherwise compile the bytes.
+  return WebAssembly.compileStreaming(fetch(url))
+    .catch(async () => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url.pathname} could not be loaded (${response.status})`);
+      return WebAssembly.compile(await response.arrayBuffer());
+    })
+    .catch((err) => {
+      if (err instanceof WebAssembly.CompileError && !WebAssembly.validate(SIMD_PROBE)) {
+        throw new Error('this browser is too old to run it (it needs Chrome or Edge 91, Firefox 89 or Safari 16.4, or later)');
+      }
+      throw err;
+    });
 }
 
+// The bindings are imported alongside the download rather than before it.
+let analyser = null; // the bindings, once set up
+const ready = Promise.all([import('./pkg/article_analyser.js'), compile()])
+  .then(async ([bindings, module]) => {
+    await bindings.default({ module_or_path: module });
+    bindings.analyse(WARM_UP, {});
+    analyser = bindings;
+    self.postMessage({ ready: true, maxInputBytes: bindings.maxInputBytes() });
+  })
+  .catch((err) => self.postMessage({ ready: false, error: String(err && err.message ? err.message : err) }));
+
 self.onmessage = async ({ data }) => {
-  if (data.module) {
-    ready = start(data.module);
-    return;
-  }
   await ready;
   const { id, text, options } = data;
   const started = performance.now();
   try {
-    const report = analyse(text, options);
+    const report = analyser.analyse(text, options);
     self.postMessage({ id, report, ms: performance.now() - started });
   } catch (err) {
     const trap = err instanceof WebAssembly.RuntimeError;
