@@ -14,7 +14,7 @@ const L: usize = 2;
 const U: usize = 3;
 
 /// Tag number of a type (index into [`TYPES`]) at a BILOU position.
-pub fn tag(kind: usize, position: usize) -> usize {
+pub const fn tag(kind: usize, position: usize) -> usize {
     1 + kind * 4 + position
 }
 
@@ -37,6 +37,26 @@ pub fn allowed(prev: Option<usize>, next: usize) -> bool {
     }
 }
 
+/// BILOU splits the pairs of tags in two. O, B and U may follow only a tag that closes
+/// any name (O, L or U); I and L of a type may follow only B or I of that type. Viterbi
+/// takes the two blocks apart, about a third of all pairs, instead of every pair.
+const OUTSIDE: usize = 1 + 2 * TYPES.len();
+/// O, then B and U of each type, in tag order.
+const STARTING: [usize; OUTSIDE] = outside_tags(B, U);
+/// O, then L and U of each type, in tag order.
+const CLOSING: [usize; OUTSIDE] = outside_tags(L, U);
+
+const fn outside_tags(first: usize, second: usize) -> [usize; OUTSIDE] {
+    let mut out = [0; OUTSIDE];
+    let mut kind = 0;
+    while kind < TYPES.len() {
+        out[1 + 2 * kind] = tag(kind, first);
+        out[2 + 2 * kind] = tag(kind, second);
+        kind += 1;
+    }
+    out
+}
+
 /// Whether a sentence may end on `tag`.
 pub fn may_end(tag: usize) -> bool {
     untag(tag).is_none_or(|(_, p)| p == L || p == U)
@@ -50,16 +70,18 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     if n == 0 {
         return;
     }
-    // Transitions with the pairs BILOU forbids at -inf, so that each step is one
-    // branch-free loop over every pair of tags, which compiles to vector instructions.
-    let mut after = [[f32::NEG_INFINITY; TAGS]; TAGS];
-    for (p, row) in after.iter_mut().enumerate() {
-        for (t, score) in row.iter_mut().enumerate() {
-            if allowed(Some(p), t) {
-                *score = transitions[(p + 1) * TAGS + t];
-            }
+    // Transitions of the two blocks: from each closing tag to each starting tag, and to
+    // I and L of each type from its B and its I.
+    let score = |p: usize, t: usize| transitions[(p + 1) * TAGS + t];
+    let mut to_starting = [[0.0; OUTSIDE]; OUTSIDE];
+    for (row, &p) in to_starting.iter_mut().zip(&CLOSING) {
+        for (cell, &t) in row.iter_mut().zip(&STARTING) {
+            *cell = score(p, t);
         }
     }
+    let inside_of = |j: usize| tag(j / 2, if j % 2 == 0 { I } else { L });
+    let from_b: [f32; 2 * TYPES.len()] = std::array::from_fn(|j| score(tag(j / 2, B), inside_of(j)));
+    let from_i: [f32; 2 * TYPES.len()] = std::array::from_fn(|j| score(tag(j / 2, I), inside_of(j)));
     // Scores of the previous token's tags; back pointers for every token.
     let mut prev = [f32::NEG_INFINITY; TAGS];
     let mut back = vec![[0u8; TAGS]; n];
@@ -68,22 +90,35 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
             prev[t] = emissions[t] + transitions[t];
         }
     }
+    // Each tag keeps its first best predecessor, trying them in tag order.
     for (emission, back) in emissions.chunks_exact(TAGS).zip(&mut back).skip(1) {
-        // The first best predecessor of each tag, trying them in order.
-        let mut best = [f32::NEG_INFINITY; TAGS];
-        let mut arg = [0u32; TAGS];
-        for (p, row) in after.iter().enumerate() {
-            for t in 0..TAGS {
-                let s = prev[p] + row[t];
-                let better = s > best[t];
-                best[t] = if better { s } else { best[t] };
-                arg[t] = if better { p as u32 } else { arg[t] };
+        let mut next = [0.0; TAGS];
+        let mut best = [f32::NEG_INFINITY; OUTSIDE];
+        let mut arg = [0u8; OUTSIDE];
+        for (row, &p) in to_starting.iter().zip(&CLOSING) {
+            for j in 0..OUTSIDE {
+                let s = prev[p] + row[j];
+                let better = s > best[j];
+                best[j] = if better { s } else { best[j] };
+                arg[j] = if better { p as u8 } else { arg[j] };
             }
         }
-        for t in 0..TAGS {
-            prev[t] = best[t] + emission[t];
-            back[t] = arg[t] as u8;
+        for (j, &t) in STARTING.iter().enumerate() {
+            next[t] = best[j] + emission[t];
+            back[t] = arg[j];
         }
+        for j in 0..2 * TYPES.len() {
+            let (b, i, t) = (tag(j / 2, B), tag(j / 2, I), inside_of(j));
+            let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
+            for (p, s) in [(b, prev[b] + from_b[j]), (i, prev[i] + from_i[j])] {
+                if s > best {
+                    (best, arg) = (s, p as u8);
+                }
+            }
+            next[t] = best + emission[t];
+            back[t] = arg;
+        }
+        prev = next;
     }
     let last = (0..TAGS)
         .filter(|&t| may_end(t))
@@ -371,6 +406,19 @@ mod tests {
             (Some(per_l), per_b, true),
         ] {
             assert_eq!(allowed(prev, next), ok, "{prev:?} → {next}");
+        }
+    }
+
+    #[test]
+    fn viterbi_blocks_are_the_allowed_pairs() {
+        for p in 0..TAGS {
+            for t in 0..TAGS {
+                let outside = CLOSING.contains(&p) && STARTING.contains(&t);
+                let inside = untag(t).is_some_and(|(k, pos)| {
+                    (pos == I || pos == L) && (p == tag(k, B) || p == tag(k, I))
+                });
+                assert_eq!(allowed(Some(p), t), outside || inside, "{p} → {t}");
+            }
         }
     }
 
