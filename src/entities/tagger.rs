@@ -79,7 +79,7 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
             *cell = score(p, t);
         }
     }
-    let inside_of = |j: usize| tag(j / 2, if j % 2 == 0 { I } else { L });
+    let inside_of = |j: usize| tag(j / 2, [I, L][j % 2]);
     let from_b: [f32; 2 * TYPES.len()] = std::array::from_fn(|j| score(tag(j / 2, B), inside_of(j)));
     let from_i: [f32; 2 * TYPES.len()] = std::array::from_fn(|j| score(tag(j / 2, I), inside_of(j)));
     // Scores of the previous token's tags; back pointers for every token.
