@@ -78,13 +78,13 @@ impl Lexicon {
     }
 
     /// Classes of the phrase made of these folded words (0 when none).
-    pub fn classes(&self, words: &[impl AsRef<str>], key: &mut String) -> u16 {
+    fn classes<'a>(&self, words: impl Iterator<Item = &'a str>, key: &mut String) -> u16 {
         key.clear();
-        for (i, w) in words.iter().enumerate() {
+        for (i, w) in words.enumerate() {
             if i > 0 {
                 key.push(' ');
             }
-            key.push_str(w.as_ref());
+            key.push_str(w);
         }
         self.phrases.get(key.as_str()).copied().unwrap_or(0)
     }
@@ -99,29 +99,30 @@ impl Lexicon {
 
     /// Leftmost-longest phrase matches over folded words: (start, end, classes).
     pub fn matches(&self, folded: &[String], out: &mut Vec<(usize, usize, u16)>) {
-        self.matches_known(folded, |i| self.entry(&folded[i]), out);
+        self.matches_known(folded.len(), |i| &folded[i], |i| self.entry(&folded[i]), out);
     }
 
-    /// [`Lexicon::matches`] with each word's [`Lexicon::entry`] known: `entry(i)` for the
-    /// word at `i`.
-    fn matches_known(
+    /// [`Lexicon::matches`] over `len` words, `word(i)` the folded word at `i`, with each
+    /// word's [`Lexicon::entry`] known: `entry(i)`.
+    fn matches_known<'a>(
         &self,
-        folded: &[String],
+        len: usize,
+        word: impl Fn(usize) -> &'a str,
         entry: impl Fn(usize) -> WordEntry,
         out: &mut Vec<(usize, usize, u16)>,
     ) {
         out.clear();
         let mut key = String::new();
         let mut i = 0;
-        while i < folded.len() {
+        while i < len {
             let WordEntry { classes, opens } = entry(i);
             let alone = (classes != 0).then_some((1, classes));
             let longest = if opens {
-                let most = self.max_words.min(folded.len() - i);
+                let most = self.max_words.min(len - i);
                 (2..=most)
                     .rev()
                     .find_map(|n| {
-                        let c = self.classes(&folded[i..i + n], &mut key);
+                        let c = self.classes((i..i + n).map(&word), &mut key);
                         (c != 0).then_some((n, c))
                     })
                     .or(alone)
@@ -325,7 +326,6 @@ pub const ROLES: [isize; 5] = [0, -1, 1, -2, 2];
 /// Reusable buffers for the features of one document's passages.
 #[derive(Default)]
 pub struct Features {
-    folded: Vec<String>,
     lexicon: Vec<(u16, u8)>,
     matches: Vec<(usize, usize, u16)>,
     /// Id of each distinct word seen in the document (id 0 is the passage boundary).
@@ -353,9 +353,9 @@ pub struct Features {
 const BOUNDARY: &str = "<s>";
 
 impl Features {
-    /// Folded words of the last passage (see [`fold`]).
-    pub fn folded(&self) -> &[String] {
-        &self.folded
+    /// Folded form (see [`fold`]) of word `i` of the last passage.
+    pub fn folded(&self, i: usize) -> &str {
+        &self.word_folded[self.words[i] as usize]
     }
 
     /// Lexicon classes of each word of the last passage (from leftmost-longest matches).
@@ -405,9 +405,8 @@ impl Features {
             self.role_starts.push(0);
             self.add_word(BOUNDARY.into(), BOUNDARY.into(), false);
         }
-        self.folded.resize_with(n, String::new);
         self.words.clear();
-        for (i, w) in words.iter().enumerate() {
+        for w in words {
             let id = match self.ids.get(*w) {
                 Some(&id) => id,
                 None => {
@@ -422,14 +421,13 @@ impl Features {
                 }
             };
             self.words.push(id);
-            self.folded[i].clone_from(&self.word_folded[id as usize]);
         }
-        self.folded.truncate(n);
         // Lexicon hits: class bits and position (0 single, 1 first, 2 inside, 3 last).
         self.lexicon.clear();
         self.lexicon.resize(n, (0, 0));
+        let word = |i: usize| self.word_folded[self.words[i] as usize].as_str();
         let entry = |i: usize| self.word_entries[self.words[i] as usize];
-        lexicon.matches_known(&self.folded, entry, &mut self.matches);
+        lexicon.matches_known(n, word, entry, &mut self.matches);
         for &(s, e, c) in &self.matches {
             for i in s..e {
                 let pos = if e - s == 1 {
@@ -501,7 +499,7 @@ impl Features {
     fn context(&mut self, i: usize, words: &[&str], first: bool, doc: &DocumentContext) {
         let headline = self.headline;
         let at = i as isize;
-        let w = &self.folded[i];
+        let w = self.folded(i);
         let raw = without_possessive(words[i]);
         let word = |j: isize| self.word_hashes[self.word_at(j) as usize];
         let shape = |j: isize| self.shape_hashes[self.word_at(j) as usize];

@@ -70,7 +70,7 @@ struct Passage<'a> {
 
 impl Passage<'_> {
     fn folded(&self, i: usize) -> &str {
-        &self.features.folded()[i]
+        self.features.folded(i)
     }
 
     fn has(&self, i: usize, class: u16) -> bool {
