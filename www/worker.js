@@ -4,9 +4,11 @@
 // Messages in: {id, text, options}. Out: {ready, maxInputBytes} or {ready: false, error}
 // once, then {id, report, ms} or {id, error, trap}. After a trap the page replaces this
 // worker, since a module that has trapped may be left in a broken state.
+
 // The first analysis in a fresh instance pays for one-time set-up (the decoded name
-// tagger, the parsed word lists, code compiled and run for the first time). A short article touching every stage
-// pays it here, while the page is still loading, instead of on the reader's first text.
+// tagger, the parsed word lists, code compiled and run for the first time). A short
+// article touching every stage pays it here, while the page is still loading, instead of
+// on the reader's first text.
 const WARM_UP =
   'Bùi Thanh Sơn meets Alexander Novak\n\n' +
   'MOSCOW — Deputy Prime Minister Bùi Thanh Sơn met Alexander Novak of the Russian Government ' +

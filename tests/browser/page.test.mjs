@@ -481,6 +481,16 @@ describe('robustness', () => {
     await context.close();
   });
 
+  test('an analyser that cannot be downloaded gets a message naming the file', async () => {
+    const context = await env.browser.newContext({ ...CONTEXT, serviceWorkers: 'block' });
+    await context.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.locator('#message').getByText('The analyser could not start').waitFor();
+    assert.match(await page.locator('#message').textContent(), /article_analyser_bg\.wasm could not be loaded \(404\)/);
+    await context.close();
+  });
+
   test('lone surrogates, emoji and right-to-left text from JavaScript are analysed without error', async () => {
     const { page, context, errors } = await openPage(env);
     const before = await analysedCount(page);
