@@ -99,7 +99,12 @@ impl Lexicon {
 
     /// Leftmost-longest phrase matches over folded words: (start, end, classes).
     pub fn matches(&self, folded: &[String], out: &mut Vec<(usize, usize, u16)>) {
-        self.matches_known(folded.len(), |i| &folded[i], |i| self.entry(&folded[i]), out);
+        self.matches_known(
+            folded.len(),
+            |i| &folded[i],
+            |i| self.entry(&folded[i]),
+            out,
+        );
     }
 
     /// [`Lexicon::matches`] over `len` words, `word(i)` the folded word at `i`, with each

@@ -37,9 +37,11 @@ pub fn allowed(prev: Option<usize>, next: usize) -> bool {
     }
 }
 
-/// BILOU splits the pairs of tags in two. O, B and U may follow only a tag that closes
-/// any name (O, L or U); I and L of a type may follow only B or I of that type. Viterbi
-/// takes the two blocks apart, about a third of all pairs, instead of every pair.
+// BILOU allows two blocks of tag pairs: O, B and U may follow only a tag that closes any
+// name (O, L or U); I and L of a type may follow only B or I of that type. Viterbi takes
+// the two blocks apart, about a third of all pairs, instead of every pair.
+
+/// How many tags each of [`STARTING`] and [`CLOSING`] holds: O and two per type.
 const OUTSIDE: usize = 1 + 2 * TYPES.len();
 /// O, then B and U of each type, in tag order.
 const STARTING: [usize; OUTSIDE] = outside_tags(B, U);
@@ -80,8 +82,10 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
         }
     }
     let inside_of = |j: usize| tag(j / 2, [I, L][j % 2]);
-    let from_b: [f32; 2 * TYPES.len()] = std::array::from_fn(|j| score(tag(j / 2, B), inside_of(j)));
-    let from_i: [f32; 2 * TYPES.len()] = std::array::from_fn(|j| score(tag(j / 2, I), inside_of(j)));
+    let from_b: [f32; 2 * TYPES.len()] =
+        std::array::from_fn(|j| score(tag(j / 2, B), inside_of(j)));
+    let from_i: [f32; 2 * TYPES.len()] =
+        std::array::from_fn(|j| score(tag(j / 2, I), inside_of(j)));
     // Scores of the previous token's tags; back pointers for every token.
     let mut prev = [f32::NEG_INFINITY; TAGS];
     let mut back = vec![[0u8; TAGS]; n];
