@@ -700,10 +700,13 @@ function setText(text, { show = true, sample = null } = {}) {
   analyseNow();
 }
 
+function sampleById(id) {
+  return SAMPLES.find((s) => s.id === id);
+}
+
 /** The sample the page's address names (`#sample=ID`), if any. */
 function linkedSample() {
-  const id = new URLSearchParams(location.hash.slice(1)).get('sample');
-  return SAMPLES.find((s) => s.id === id);
+  return sampleById(new URLSearchParams(location.hash.slice(1)).get('sample'));
 }
 
 /** Keeps the address in step with the text: a link to the sample shown, or none. */
@@ -854,7 +857,7 @@ function wire() {
     sample.append(o);
   }
   sample.addEventListener('change', () => {
-    const s = SAMPLES.find((x) => x.id === sample.value);
+    const s = sampleById(sample.value);
     if (s) openSample(s);
   });
   window.addEventListener('hashchange', () => {

@@ -36,6 +36,10 @@ function compile() {
     });
 }
 
+function messageOf(err) {
+  return String(err && err.message ? err.message : err);
+}
+
 // The bindings are imported alongside the download rather than before it.
 let analyser = null; // the bindings, once set up
 const ready = Promise.all([import('./pkg/article_analyser.js'), compile()])
@@ -45,7 +49,7 @@ const ready = Promise.all([import('./pkg/article_analyser.js'), compile()])
     analyser = bindings;
     self.postMessage({ ready: true, maxInputBytes: bindings.maxInputBytes() });
   })
-  .catch((err) => self.postMessage({ ready: false, error: String(err && err.message ? err.message : err) }));
+  .catch((err) => self.postMessage({ ready: false, error: messageOf(err) }));
 
 self.onmessage = async ({ data }) => {
   await ready;
@@ -56,6 +60,6 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ id, report, ms: performance.now() - started });
   } catch (err) {
     const trap = err instanceof WebAssembly.RuntimeError;
-    self.postMessage({ id, error: String(err && err.message ? err.message : err), trap });
+    self.postMessage({ id, error: messageOf(err), trap });
   }
 };
