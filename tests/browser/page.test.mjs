@@ -584,42 +584,63 @@ describe('robustness', () => {
     }
   });
 
-  test('typing in a 5,000-word article: key to redrawn report (reported, not asserted)', async (t) => {
+  test('a 5,000-word article: typing, and a new summary length with the article shown (reported, not asserted)', async (t) => {
     const { page, context, errors } = await openPage(env);
     let text = '';
     for (let i = 0; text.split(/\s+/).length < 5000; i++) text += ARTICLES[i % ARTICLES.length].text + '\n\n';
     await paste(page, text);
     const words = text.split(/\s+/).length;
-    const times = [];
+
+    // Milliseconds from `event` on the element `id` to the frame that shows the next report,
+    // in the page's own clock. The listener is in place before `act` runs: the handle holds an
+    // object with the promise (a promise itself would be awaited before `act` could run).
+    const redraw = async (id, event, act) => {
+      const before = await analysedCount(page);
+      const watch = await page.evaluateHandle(
+        ([b, id, event]) => ({
+          drawn: new Promise((done) => {
+            let started = 0;
+            document.getElementById(id).addEventListener(event, () => (started = performance.now()), { once: true });
+            const poll = () =>
+              document.documentElement.dataset.analysed !== b
+                ? requestAnimationFrame(() => setTimeout(() => done(performance.now() - started)))
+                : setTimeout(poll, 1);
+            poll();
+          }),
+        }),
+        [before, id, event],
+      );
+      await act();
+      return Math.round(await page.evaluate((w) => w.drawn, watch));
+    };
+    const median = (times) => [...times].sort((a, b) => a - b)[times.length >> 1];
+
+    const typing = [];
     for (let run = 0; run < 5; run++) {
       await page.locator('#tab-text').click();
       await page.locator('#input').press('ControlOrMeta+End');
-      const before = await analysedCount(page);
-      // From the key press to the frame that shows the new report, in the page's own clock.
-      // The listener is in place before the key is sent: the handle holds an object with
-      // the promise (a promise itself would be awaited before the key could be sent).
-      const watch = await page.evaluateHandle((b) => ({
-        drawn: new Promise((done) => {
-          let pressed = 0;
-          document.getElementById('input').addEventListener('keydown', () => (pressed = performance.now()), { once: true });
-          const poll = () =>
-            document.documentElement.dataset.analysed !== b
-              ? requestAnimationFrame(() => setTimeout(() => done(performance.now() - pressed)))
-              : setTimeout(poll, 1);
-          poll();
-        }),
-      }), before);
-      await page.keyboard.type('x');
-      times.push(Math.round(await page.evaluate((w) => w.drawn, watch)));
+      typing.push(await redraw('input', 'keydown', () => page.keyboard.type('x')));
     }
     assert.ok((await page.locator('#input').inputValue()).endsWith('xxxxx'));
+
+    await page.locator('#tab-view').click();
+    const lengths = [];
+    for (const value of ['s1', 's5', 's1', 's5', 's3']) {
+      lengths.push(await redraw('summary-length', 'change', () => page.locator('#summary-length').selectOption(value)));
+    }
+    assert.equal(await page.locator('#summary li').count(), 3);
     assert.deepEqual(errors, []);
-    const sorted = [...times].sort((a, b) => a - b);
-    const report =
-      `typing in a ${words}-word article, key to redrawn report: median ${sorted[2]} ms, ` +
-      `including the pause the page waits for typing to stop; each key: ${times.join(', ')}`;
-    t.diagnostic(report);
-    console.log(report);
+
+    const lines = [
+      `typing in a ${words}-word article, key to redrawn report: median ${median(typing)} ms, ` +
+        `including the pause the page waits for typing to stop; each key: ${typing.join(', ')}`,
+      `a new summary length for the ${words}-word article, shown with its highlights, to redrawn report: ` +
+        `median ${median(lengths)} ms; each change: ${lengths.join(', ')}`,
+    ];
+    for (const line of lines) {
+      t.diagnostic(line);
+      console.log(line);
+    }
     await context.close();
   });
 });
