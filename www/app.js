@@ -458,7 +458,14 @@ function figureRows() {
 }
 
 function renderFigures() {
-  const body = $('figures').tBodies[0];
+  // The table sits in a new wrapper each time, which skips layout while off screen (see
+  // .table-wrap): a browser lays out an element that was on screen in full once more before
+  // it finds the element has moved off screen, as when a long text replaces a short one.
+  const table = $('figures');
+  const wrap = el('div', 'table-wrap');
+  table.parentNode.replaceWith(wrap);
+  wrap.append(table);
+  const body = table.tBodies[0];
   body.replaceChildren();
   const rows = figureRows();
   for (const { f, i } of rows) {

@@ -21,6 +21,26 @@ export const ARTICLES = readdirSync(fixtures)
     };
   });
 
+/**
+ * A long text of at least `length` characters made of the samples' sentences, three to a
+ * paragraph and recombined so that no paragraph repeats another: the analyser sets repeated
+ * paragraphs aside as duplicates, so the samples copied end to end would analyse as one.
+ */
+export function longText(length) {
+  const sentences = ARTICLES.flatMap((a) => a.text.split('\n'))
+    .filter((line) => line.split(' ').length > 8)
+    .flatMap((line) => line.match(/[^.!?]+[.!?]+["”’]?/g) || [])
+    .map((s) => s.trim())
+    .filter((s) => s.split(' ').length > 4);
+  const n = sentences.length;
+  let text = '';
+  for (let i = 0; text.length < length; i++) {
+    const round = Math.floor(i / n);
+    text += [i, i + 1 + round, i + 2 + 2 * round].map((k) => sentences[k % n]).join(' ') + '\n\n';
+  }
+  return text;
+}
+
 function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   for (const name of ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']) {

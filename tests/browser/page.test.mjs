@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { ARTICLES, CONTEXT, analysedCount, launch, openPage, paste, waitAnalysed, waitReady } from './harness.mjs';
+import { ARTICLES, CONTEXT, analysedCount, launch, longText, openPage, paste, waitAnalysed, waitReady } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -587,7 +587,7 @@ describe('robustness', () => {
   test('a 5,000-word article: typing, and a new summary length with the article shown (reported, not asserted)', async (t) => {
     const { page, context, errors } = await openPage(env);
     let text = '';
-    for (let i = 0; text.split(/\s+/).length < 5000; i++) text += ARTICLES[i % ARTICLES.length].text + '\n\n';
+    for (let length = 30_000; text.split(/\s+/).length < 5000; length += 2000) text = longText(length);
     await paste(page, text);
     const words = text.split(/\s+/).length;
 
@@ -641,6 +641,32 @@ describe('robustness', () => {
       t.diagnostic(line);
       console.log(line);
     }
+    await context.close();
+  });
+
+  test('a 1 MB text: pasted to the report shown, and the longest pause of the page (reported, not asserted)', async (t) => {
+    const { page, context, errors } = await openPage(env);
+    const text = longText(1_000_000);
+    // Tasks over 50 ms on the page's main thread: the times the page could not respond.
+    await page.evaluate(() => {
+      window.longTasks = [];
+      new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+        type: 'longtask',
+      });
+    });
+    const started = Date.now();
+    await paste(page, text);
+    const shown = Date.now() - started;
+    assert.ok((await page.locator('#view mark.ent').count()) > 1000);
+    assert.ok((await page.locator('#figures tbody tr').count()) > 1000);
+    assert.ok((await page.locator('#entities .ent-item').count()) > 10);
+    assert.deepEqual(errors, []);
+    const longest = Math.round(Math.max(0, ...(await page.evaluate(() => window.longTasks))));
+    const line =
+      `a ${(text.length / 1e6).toFixed(2)} MB text (the samples' sentences recombined): pasted to the report shown in ${shown} ms ` +
+      `measured outside; the page's longest pause ${longest} ms`;
+    t.diagnostic(line);
+    console.log(line);
     await context.close();
   });
 });
