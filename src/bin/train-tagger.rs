@@ -81,17 +81,19 @@ fn examples(path: &std::path::Path) -> Result<Vec<RawExample>, String> {
             .iter()
             .map(|ws| (0..ws.len()).map(|i| i == 0).collect())
             .collect();
+        let ids: Vec<Vec<u32>> = words.iter().map(|ws| features.intern(ws)).collect();
         let context = DocumentContext::new(
-            words
-                .iter()
+            &features,
+            ids.iter()
                 .map(Vec::as_slice)
                 .zip(firsts.iter().map(Vec::as_slice)),
         );
-        for (((sentence, (_, spans)), (ts, ws)), first) in doc
+        for ((((sentence, (_, spans)), (ts, ws)), first), ids) in doc
             .iter()
             .zip(&lines)
             .zip(tokens.iter().zip(&words))
             .zip(&firsts)
+            .zip(&ids)
         {
             if ws.is_empty() {
                 continue;
@@ -119,7 +121,7 @@ fn examples(path: &std::path::Path) -> Result<Vec<RawExample>, String> {
                     gold[i] = tagger::tag(k, position);
                 }
             }
-            features.compute(ws, first, &context);
+            features.compute(ids, first, &context);
             let mut hashes = Vec::new();
             let mut starts = Vec::with_capacity(ws.len() + 1);
             for i in 0..ws.len() {

@@ -227,58 +227,64 @@ fn is_all_caps(word: &str) -> bool {
     has_letters(word) && !word.chars().any(char::is_lowercase)
 }
 
-/// A headline-style sentence: most of its letters are capitals (CoNLL has many).
-pub fn is_headline(words: &[&str]) -> bool {
-    let mut caps = 0;
-    let mut lower = 0;
-    for w in words {
-        for c in w.chars() {
-            if c.is_uppercase() {
-                caps += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
-            }
-        }
-    }
-    caps >= 4 && caps > 3 * lower
-}
-
 /// What the document says about each word elsewhere: used so that a word in an
 /// all-capitals headline or at the start of a sentence is judged by its other uses.
+/// Indexed by the folded forms' numbers in [`Features`].
 #[derive(Default)]
 pub struct DocumentContext {
-    lower: FastSet<String>,
-    capitalised: FastSet<String>,
+    lower: Vec<bool>,
+    capitalised: Vec<bool>,
 }
 
 impl DocumentContext {
-    /// Records the words of the document's passages (words, and which start a sentence).
-    pub fn new<'a>(passages: impl IntoIterator<Item = (&'a [&'a str], &'a [bool])>) -> Self {
-        let mut doc = DocumentContext::default();
-        let mut folded = String::new();
-        for (words, first) in passages {
-            if is_headline(words) {
+    /// Records the words of the document's passages (word ids from [`Features::intern`],
+    /// and which start a sentence).
+    pub fn new<'a>(
+        features: &Features,
+        passages: impl IntoIterator<Item = (&'a [u32], &'a [bool])>,
+    ) -> Self {
+        let forms = features.folded_ids.len();
+        let mut doc = DocumentContext {
+            lower: vec![false; forms],
+            capitalised: vec![false; forms],
+        };
+        for (ids, first) in passages {
+            if features.is_headline(ids) {
                 continue;
             }
-            for (w, &first) in words.iter().zip(first) {
-                if !has_letters(w) {
+            for (&id, &first) in ids.iter().zip(first) {
+                let case = features.word_case[id as usize];
+                if !case.has_letters {
                     continue;
                 }
-                let set = if w.chars().next().is_some_and(char::is_lowercase) {
+                let set = if case.starts_lower {
                     &mut doc.lower
-                } else if !first && is_capitalised(w) && !is_all_caps(w) {
+                } else if !first && case.capitalised && !case.all_caps {
                     &mut doc.capitalised
                 } else {
                     continue;
                 };
-                fold_into(w, &mut folded);
-                if !set.contains(&folded) {
-                    set.insert(folded.clone());
-                }
+                set[case.folded as usize] = true;
             }
         }
         doc
     }
+}
+
+/// What a word's letters say, worked out once per distinct word rather than per token.
+#[derive(Clone, Copy)]
+struct WordCase {
+    /// Capital and lower-case letters, for the headline test.
+    caps: u32,
+    lower: u32,
+    has_letters: bool,
+    starts_lower: bool,
+    capitalised: bool,
+    all_caps: bool,
+    /// [`WordCase::all_caps`] of the word without a possessive "'s": "ASEAN's" is.
+    bare_all_caps: bool,
+    /// Number of the word's folded form (see [`fold`]), the same for "Sơn" and "son".
+    folded: u32,
 }
 
 /// FNV-1a over a feature's template number and parts, folded to 32 bits.
@@ -335,9 +341,13 @@ pub struct Features {
     matches: Vec<(usize, usize, u16)>,
     /// Id of each distinct word seen in the document (id 0 is the passage boundary).
     ids: FastMap<String, u32>,
-    /// Folded form of each word id, and hashes of it and of its shape, worked out once
-    /// per word: context features combine these hashes instead of hashing text again.
+    /// Number of each distinct folded form (see [`WordCase::folded`]).
+    folded_ids: FastMap<String, u32>,
+    /// Folded form of each word id, its letters' case, and hashes of it and of its shape,
+    /// worked out once per word: context features combine these hashes instead of hashing
+    /// text again.
     word_folded: Vec<String>,
+    word_case: Vec<WordCase>,
     word_entries: Vec<WordEntry>,
     word_hashes: Vec<u64>,
     shape_hashes: Vec<u64>,
@@ -345,7 +355,7 @@ pub struct Features {
     /// `role_hashes[role_starts[w * ROLES.len() + r]..role_starts[w * ROLES.len() + r + 1]]`.
     role_hashes: Vec<u32>,
     role_starts: Vec<usize>,
-    /// Whether the last passage is a headline (see [`is_headline`]).
+    /// Whether the last passage is a headline (see [`Features::is_headline`]).
     pub headline: bool,
     /// Word id of each token of the last passage.
     pub words: Vec<u32>,
@@ -400,33 +410,43 @@ impl Features {
         out.extend_from_slice(&self.hashes[self.starts[i]..self.starts[i + 1]]);
     }
 
-    /// Computes the features of every word of a passage: one sentence, or several in a
-    /// row with `first` marking the words that start one (so that a wrong sentence break
-    /// does not cut a name in two).
-    pub fn compute(&mut self, words: &[&str], first: &[bool], doc: &DocumentContext) {
-        let lexicon = Lexicon::get();
-        let n = words.len();
+    /// Word ids of a passage's words, adding the words not seen before to the tables.
+    pub fn intern(&mut self, words: &[&str]) -> Vec<u32> {
         if self.role_starts.is_empty() {
             self.role_starts.push(0);
-            self.add_word(BOUNDARY.into(), BOUNDARY.into(), false);
+            self.keep_word(BOUNDARY, BOUNDARY.into(), BOUNDARY, false);
         }
-        self.words.clear();
-        for w in words {
-            let id = match self.ids.get(*w) {
+        words
+            .iter()
+            .map(|&w| match self.ids.get(w) {
                 Some(&id) => id,
                 None => {
                     let id = self.word_count() as u32;
-                    let raw = without_possessive(w);
-                    let (mut folded, mut shaped) = (String::new(), String::new());
-                    fold_into(w, &mut folded);
-                    shape(raw, &mut shaped);
-                    self.add_word(folded, shaped, raw.len() < w.len());
+                    self.add_word(w);
                     self.ids.insert(w.to_string(), id);
                     id
                 }
-            };
-            self.words.push(id);
-        }
+            })
+            .collect()
+    }
+
+    /// A headline-style passage: most of its letters are capitals (CoNLL has many).
+    pub fn is_headline(&self, ids: &[u32]) -> bool {
+        let (caps, lower) = ids.iter().fold((0, 0), |(caps, lower), &id| {
+            let case = &self.word_case[id as usize];
+            (caps + case.caps, lower + case.lower)
+        });
+        caps >= 4 && caps > 3 * lower
+    }
+
+    /// Computes the features of every word of a passage (word ids from
+    /// [`Features::intern`]): one sentence, or several in a row with `first` marking the
+    /// words that start one (so that a wrong sentence break does not cut a name in two).
+    pub fn compute(&mut self, ids: &[u32], first: &[bool], doc: &DocumentContext) {
+        let lexicon = Lexicon::get();
+        let n = ids.len();
+        self.words.clear();
+        self.words.extend_from_slice(ids);
         // Lexicon hits: class bits and position (0 single, 1 first, 2 inside, 3 last).
         self.lexicon.clear();
         self.lexicon.resize(n, (0, 0));
@@ -447,23 +467,44 @@ impl Features {
                 self.lexicon[i] = (c, pos);
             }
         }
-        self.headline = is_headline(words);
+        self.headline = self.is_headline(ids);
         self.hashes.clear();
         self.starts.clear();
         for (i, &first) in first.iter().enumerate().take(n) {
             self.starts.push(self.hashes.len());
-            self.context(i, words, first, doc);
+            self.context(i, first, doc);
         }
         self.starts.push(self.hashes.len());
     }
 
-    /// Keeps a new word's folded form and shape and hashes its features in each role.
-    fn add_word(&mut self, w: String, shape: String, possessive: bool) {
-        self.hash_word(&w, &shape, possessive);
-        self.word_entries.push(Lexicon::get().entry(&w));
-        self.word_hashes.push(text_hash(&w));
-        self.shape_hashes.push(text_hash(&shape));
-        self.word_folded.push(w);
+    /// Keeps a new word's folded form, case and shape and hashes its features in each role.
+    fn add_word(&mut self, word: &str) {
+        let bare = without_possessive(word);
+        let (mut folded, mut shaped) = (String::new(), String::new());
+        fold_into(word, &mut folded);
+        shape(bare, &mut shaped);
+        self.keep_word(word, folded, &shaped, bare.len() < word.len());
+    }
+
+    /// [`Features::add_word`] with the folded form and shape given.
+    fn keep_word(&mut self, word: &str, folded: String, shape: &str, possessive: bool) {
+        self.hash_word(&folded, shape, possessive);
+        let forms = self.folded_ids.len() as u32;
+        let folded_id = *self.folded_ids.entry(folded.clone()).or_insert(forms);
+        self.word_case.push(WordCase {
+            caps: word.chars().filter(|c| c.is_uppercase()).count() as u32,
+            lower: word.chars().filter(|c| c.is_lowercase()).count() as u32,
+            has_letters: has_letters(word),
+            starts_lower: word.chars().next().is_some_and(char::is_lowercase),
+            capitalised: is_capitalised(word),
+            all_caps: is_all_caps(word),
+            bare_all_caps: is_all_caps(without_possessive(word)),
+            folded: folded_id,
+        });
+        self.word_entries.push(Lexicon::get().entry(&folded));
+        self.word_hashes.push(text_hash(&folded));
+        self.shape_hashes.push(text_hash(shape));
+        self.word_folded.push(folded);
     }
 
     fn hash_word(&mut self, w: &str, shape: &str, possessive: bool) {
@@ -501,11 +542,11 @@ impl Features {
     }
 
     /// Hashes the features of token `i` that depend on more than the one word.
-    fn context(&mut self, i: usize, words: &[&str], first: bool, doc: &DocumentContext) {
+    fn context(&mut self, i: usize, first: bool, doc: &DocumentContext) {
         let headline = self.headline;
         let at = i as isize;
         let w = self.folded(i);
-        let raw = without_possessive(words[i]);
+        let case = self.word_case[self.words[i] as usize];
         let word = |j: isize| self.word_hashes[self.word_at(j) as usize];
         let shape = |j: isize| self.shape_hashes[self.word_at(j) as usize];
         let mut f: [u32; 64] = [0; 64];
@@ -532,14 +573,14 @@ impl Features {
             push(Hash::new(17));
             push(Hash::new(18).part(word(at)));
         }
-        if is_all_caps(raw) {
+        if case.bare_all_caps {
             let count = w.chars().count();
             push(Hash::new(19).with(count.min(6) as u8).with(headline as u8));
         }
         // The word's uses elsewhere in the document.
-        if is_capitalised(raw) && (first || headline) {
-            let lower = doc.lower.contains(w);
-            let cap = doc.capitalised.contains(w);
+        if case.capitalised && (first || headline) {
+            let lower = doc.lower[case.folded as usize];
+            let cap = doc.capitalised[case.folded as usize];
             push(Hash::new(21).str(match (lower, cap) {
                 (true, true) => "both",
                 (true, false) => "lower",
@@ -549,7 +590,7 @@ impl Features {
         }
         // Lexicon hits of this word and its neighbours.
         let (c, pos) = self.lexicon[i];
-        let cap = if is_capitalised(raw) { "C" } else { "l" };
+        let cap = if case.capitalised { "C" } else { "l" };
         for bit in 0..CLASSES {
             if c & (1 << bit) != 0 {
                 push(Hash::new(22).with(bit).with(pos).str(cap));
@@ -623,9 +664,10 @@ mod tests {
     fn every_token_gets_features() {
         let words = ["Deputy", "PM", "Sơn", "met", "Novak", "."];
         let first = [true, false, false, false, false, false];
-        let doc = DocumentContext::new([(&words[..], &first[..])]);
         let mut f = Features::default();
-        f.compute(&words, &first, &doc);
+        let ids = f.intern(&words);
+        let doc = DocumentContext::new(&f, [(&ids[..], &first[..])]);
+        f.compute(&ids, &first, &doc);
         assert_eq!(f.starts.len(), words.len() + 1);
         let mut all = Vec::new();
         for t in 0..words.len() {
@@ -635,8 +677,11 @@ mod tests {
         }
         // "Sơn" again is the same word, with the same role features.
         let known = f.word_count();
-        f.compute(&["Sơn", "spoke"], &[true, false], &doc);
+        let ids = f.intern(&["Sơn", "spoke"]);
         assert_eq!(f.word_count(), known + 1);
+        assert_eq!(ids[0], 3);
+        let doc = DocumentContext::new(&f, [(&ids[..], &[true, false][..])]);
+        f.compute(&ids, &[true, false], &doc);
         assert_eq!(f.words[0], 3);
         f.compute(&[], &[], &doc);
         assert!(f.hashes.is_empty());

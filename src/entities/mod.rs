@@ -65,23 +65,24 @@ pub fn recognise(
         .iter()
         .map(|(range, _)| tokens[range.clone()].iter().map(|t| t.text(text)).collect())
         .collect();
-    let doc = DocumentContext::new(
-        words
-            .iter()
-            .map(Vec::as_slice)
-            .zip(passages.iter().map(|(_, f)| f.as_slice())),
-    );
-    let mut out = Vec::new();
     let (mut features, mut scratch) = WORD_TABLES
         .with(Cell::take)
         .map(|tables| *tables)
         .filter(|(features, _)| features.word_count() < MAX_KEPT_WORDS)
         .unwrap_or_default();
+    let ids: Vec<Vec<u32>> = words.iter().map(|w| features.intern(w)).collect();
+    let doc = DocumentContext::new(
+        &features,
+        ids.iter()
+            .map(Vec::as_slice)
+            .zip(passages.iter().map(|(_, f)| f.as_slice())),
+    );
+    let mut out = Vec::new();
     let mut tags = Vec::new();
-    for ((range, first), words) in passages.iter().zip(&words) {
+    for (((range, first), words), ids) in passages.iter().zip(&words).zip(&ids) {
         let passage = &tokens[range.clone()];
         let mut names = Vec::new();
-        features.compute(words, first, &doc);
+        features.compute(ids, first, &doc);
         if let Some(model) = Model::get() {
             model.tag(&features, &mut scratch, &mut tags);
             names = tagger::spans(&tags)

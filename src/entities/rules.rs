@@ -461,9 +461,10 @@ mod tests {
             .collect();
         let mut first = vec![false; words.len()];
         first[0] = true;
-        let doc = DocumentContext::new([(&words[..], &first[..])]);
         let mut features = Features::default();
-        features.compute(&words, &first, &doc);
+        let ids = features.intern(&words);
+        let doc = DocumentContext::new(&features, [(&ids[..], &first[..])]);
+        features.compute(&ids, &first, &doc);
         let mut names: Vec<Name> = tagged
             .iter()
             .map(|&(start, end, kind)| Name {
