@@ -183,15 +183,7 @@ pub fn pagerank(weights: &[f64], n: usize) -> Vec<f64> {
 fn centrality(vectors: &[Vector]) -> Vec<f64> {
     let n = vectors.len();
     let raw = if n <= MAX_GRAPH_SENTENCES {
-        let mut weights = vec![0.0; n * n];
-        for i in 0..n {
-            for j in i + 1..n {
-                let w = cosine(&vectors[i], &vectors[j]);
-                weights[i * n + j] = w;
-                weights[j * n + i] = w;
-            }
-        }
-        pagerank(&weights, n)
+        pagerank(&similarities(vectors), n)
     } else {
         let mut centroid: FastMap<u32, f64> = FastMap::default();
         for v in vectors {
@@ -204,6 +196,52 @@ fn centrality(vectors: &[Vector]) -> Vec<f64> {
         vectors.iter().map(|v| cosine(v, &c)).collect()
     };
     scale_to_max(raw)
+}
+
+/// Cosine similarity of every pair of unit vectors (row-major, n × n, zero diagonal).
+/// Pairs are summed term by term through each term's sentences, so only pairs sharing a
+/// term cost anything; each pair still adds its shared terms in ascending order, as
+/// [`cosine`] does, so the sums are the same to the last bit.
+fn similarities(vectors: &[Vector]) -> Vec<f64> {
+    let n = vectors.len();
+    let terms = vectors
+        .iter()
+        .filter_map(|v| v.last().map(|&(id, _)| id as usize + 1))
+        .max()
+        .unwrap_or(0);
+    // Sentences of each term, in sentence order: (sentence, weight).
+    let mut starts = vec![0usize; terms + 1];
+    for v in vectors {
+        for &(id, _) in v {
+            starts[id as usize + 1] += 1;
+        }
+    }
+    for t in 0..terms {
+        starts[t + 1] += starts[t];
+    }
+    let mut next = starts.clone();
+    let mut postings = vec![(0usize, 0.0f64); starts[terms]];
+    for (i, v) in vectors.iter().enumerate() {
+        for &(id, w) in v {
+            postings[next[id as usize]] = (i, w);
+            next[id as usize] += 1;
+        }
+    }
+    let mut weights = vec![0.0; n * n];
+    for t in 0..terms {
+        let sentences = &postings[starts[t]..starts[t + 1]];
+        for (k, &(i, wi)) in sentences.iter().enumerate() {
+            for &(j, wj) in &sentences[k + 1..] {
+                weights[i * n + j] += wi * wj;
+            }
+        }
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            weights[j * n + i] = weights[i * n + j];
+        }
+    }
+    weights
 }
 
 fn scale_to_max(mut xs: Vec<f64>) -> Vec<f64> {
@@ -695,6 +733,40 @@ mod tests {
         assert!(r[0] > r[1] && (r[1] - r[2]).abs() < 1e-9);
         assert!((r.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         assert!(pagerank(&[], 0).is_empty());
+    }
+
+    #[test]
+    fn similarities_are_every_pairs_cosine_to_the_bit() {
+        let sentences = [
+            "Oil prices rose as oil supply fell in Asia.",
+            "Supply of oil to Asia fell again.",
+            "The minister met traders in Hanoi.",
+            "",
+            "Traders said prices rose; the minister said supply fell.",
+        ];
+        let mut ids = FastMap::default();
+        let vectors: Vec<Vector> = sentences
+            .iter()
+            .map(|s| unit_vector(s, &tokenize(s), &mut ids).0)
+            .collect();
+        let n = vectors.len();
+        let got = similarities(&vectors);
+        for i in 0..n {
+            for j in 0..n {
+                let want = if i == j {
+                    0.0
+                } else {
+                    cosine(&vectors[i], &vectors[j])
+                };
+                assert_eq!(
+                    got[i * n + j].to_bits(),
+                    want.to_bits(),
+                    "sentences {i} and {j}"
+                );
+            }
+        }
+        assert!(got[1] > 0.3, "the two oil sentences are alike");
+        assert!(similarities(&[]).is_empty());
     }
 
     #[test]
