@@ -1,10 +1,11 @@
 //! Command-line tool: prints the analysis of a file, stdin, or a JSONL batch as JSON.
 
-use article_analyser::report::OffsetUnit;
+use article_analyser::report::{Analysis, OffsetUnit};
 use article_analyser::{analyse, Options};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 const USAGE: &str = "\
 usage: article-analyser [OPTIONS] [FILE | -]
@@ -126,8 +127,20 @@ struct BatchLine {
     summary: Option<usize>,
 }
 
-/// Analyses one batch line; errors become `{"id", "error"}` so the batch goes on.
-fn batch_line(line: &str, base: &Options) -> serde_json::Value {
+/// One output line: the report, or why there is none. Fields in this order, absent ones
+/// left out: `{"id", "report"}` or `{"error", "id"}`.
+#[derive(Serialize)]
+struct BatchResult<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    id: &'a serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'a Analysis>,
+}
+
+/// Analyses one batch line into its output line; errors become `{"error", "id"}` so the
+/// batch goes on.
+fn batch_line(line: &str, base: &Options) -> String {
     let parsed: BatchLine = match serde_json::from_str(line) {
         Ok(p) => p,
         Err(e) => {
@@ -136,7 +149,7 @@ fn batch_line(line: &str, base: &Options) -> serde_json::Value {
                 .ok()
                 .and_then(|v| v.get("id").cloned())
                 .unwrap_or(serde_json::Value::Null);
-            return serde_json::json!({ "id": id, "error": format!("bad input line: {e}") });
+            return batch_json(&id, Err(format!("bad input line: {e}")));
         }
     };
     let mut options = base.clone();
@@ -146,12 +159,22 @@ fn batch_line(line: &str, base: &Options) -> serde_json::Value {
     // A bug on one document must not end the batch.
     let result = std::panic::catch_unwind(|| analyse(&parsed.text, &options));
     match result {
-        Ok(Ok(report)) => serde_json::json!({ "id": parsed.id, "report": report }),
-        Ok(Err(e)) => serde_json::json!({ "id": parsed.id, "error": e.to_string() }),
-        Err(_) => {
-            serde_json::json!({ "id": parsed.id, "error": "internal error while analysing this document" })
-        }
+        Ok(Ok(report)) => batch_json(&parsed.id, Ok(&report)),
+        Ok(Err(e)) => batch_json(&parsed.id, Err(e.to_string())),
+        Err(_) => batch_json(
+            &parsed.id,
+            Err("internal error while analysing this document".to_string()),
+        ),
     }
+}
+
+fn batch_json(id: &serde_json::Value, result: Result<&Analysis, String>) -> String {
+    let (report, error) = match result {
+        Ok(report) => (Some(report), None),
+        Err(error) => (None, Some(error)),
+    };
+    serde_json::to_string(&BatchResult { error, id, report })
+        .unwrap_or_else(|e| format!("{{\"error\":\"cannot write the result: {e}\",\"id\":null}}"))
 }
 
 /// Reads JSONL from stdin and writes results in input order, analysing on every core.
@@ -162,7 +185,7 @@ fn run_batch(args: &Args) -> Result<(), String> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut lines = stdin.lock().lines();
     // Work in chunks so memory stays bounded on long batches while order is kept.
-    let chunk_size = workers * 16;
+    let chunk_size = workers * 64;
     loop {
         let mut chunk = Vec::with_capacity(chunk_size);
         for line in lines.by_ref() {
@@ -177,19 +200,31 @@ fn run_batch(args: &Args) -> Result<(), String> {
         if chunk.is_empty() {
             break;
         }
-        let mut results = vec![serde_json::Value::Null; chunk.len()];
-        let per_worker = chunk.len().div_ceil(workers);
-        std::thread::scope(|scope| {
-            for (lines, slots) in chunk.chunks(per_worker).zip(results.chunks_mut(per_worker)) {
-                scope.spawn(|| {
-                    for (line, slot) in lines.iter().zip(slots) {
-                        *slot = batch_line(line, &args.options);
-                    }
-                });
-            }
+        // Each worker takes the next line not yet taken, so a long document holds up no
+        // one, and writes its output line itself.
+        let next = AtomicUsize::new(0);
+        let mut results: Vec<(usize, String)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers.min(chunk.len()))
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(line) = chunk.get(i) else { break };
+                            done.push((i, batch_line(line, &args.options)));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("a batch worker does not panic"))
+                .collect()
         });
-        for r in results {
-            writeln!(out, "{r}").map_err(|e| format!("cannot write output: {e}"))?;
+        results.sort_unstable_by_key(|&(i, _)| i);
+        for (_, line) in results {
+            writeln!(out, "{line}").map_err(|e| format!("cannot write output: {e}"))?;
         }
     }
     out.flush().map_err(|e| format!("cannot write output: {e}"))
