@@ -40,12 +40,19 @@ pub fn cluster(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         if key.is_empty() {
             continue;
         }
-        let g = *by_key.entry(key.clone()).or_insert_with(|| {
-            groups.push(Group::new(key, words(surfaces[i])));
-            groups.len() - 1
-        });
+        let g = match by_key.get(&key) {
+            Some(&g) => g,
+            None => {
+                groups.push(Group::new(key.clone(), words(surfaces[i])));
+                by_key.insert(key, groups.len() - 1);
+                groups.len() - 1
+            }
+        };
         groups[g].mentions.push(i);
-        *groups[g].votes.entry(m.kind).or_default() += words(surfaces[i]).len();
+        *groups[g].votes.entry(m.kind).or_default() += word_count(surfaces[i]);
+    }
+    for group in &mut groups {
+        group.kind = group.vote();
     }
     let mut sets = UnionFind::new(groups.len());
     merge_acronyms(text, mentions, &surfaces, &groups, &by_key, &mut sets);
@@ -60,8 +67,9 @@ struct Group {
     /// Folded words of the group's surface form.
     words: Vec<String>,
     mentions: Vec<usize>,
-    /// Type votes, weighted by the words in each mention.
+    /// Type votes, weighted by the words in each mention, and the type they elect.
     votes: FastMap<EntityType, usize>,
+    kind: EntityType,
 }
 
 impl Group {
@@ -71,9 +79,10 @@ impl Group {
             words,
             mentions: Vec::new(),
             votes: FastMap::default(),
+            kind: EntityType::Misc,
         }
     }
-    fn kind(&self) -> EntityType {
+    fn vote(&self) -> EntityType {
         let mut votes: Vec<(EntityType, usize)> =
             self.votes.iter().map(|(k, v)| (*k, *v)).collect();
         votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -108,10 +117,28 @@ pub fn fold(s: &str) -> String {
 
 /// Folded words of a name; hyphens and dashes separate words ("Asia-Pacific").
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/'))
+    s.split(is_word_break)
         .map(fold)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// How many [`words`] a name has, without folding them: a part counts when it has a
+/// letter or digit, which is when its folded form is not empty.
+fn word_count(s: &str) -> usize {
+    s.split(is_word_break)
+        .filter(|w| {
+            if w.is_ascii() {
+                w.bytes().any(|b| b.is_ascii_alphanumeric())
+            } else {
+                w.nfd().any(char::is_alphanumeric)
+            }
+        })
+        .count()
+}
+
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/')
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -223,12 +250,12 @@ fn merge_short_names(mentions: &[Mention], groups: &[Group], sets: &mut UnionFin
         }
         let word = &grp.words[0];
         let first = grp.first(mentions);
-        let kind = grp.kind();
+        let kind = grp.kind;
         let candidates: Vec<usize> = containing.get(word.as_str()).cloned().unwrap_or_default();
         // People are named in full before they are named short.
         let people = candidates.iter().copied().filter(|&c| {
             let w = &groups[c].words;
-            groups[c].kind() == EntityType::Person
+            groups[c].kind == EntityType::Person
                 && groups[c].first(mentions) < first
                 && (w.first() == Some(word) || w.last() == Some(word))
         });
@@ -240,9 +267,7 @@ fn merge_short_names(mentions: &[Mention], groups: &[Group], sets: &mut UnionFin
         }
         let orgs: Vec<usize> = candidates
             .into_iter()
-            .filter(|&c| {
-                groups[c].kind() == EntityType::Organisation && groups[c].words[0] != *word
-            })
+            .filter(|&c| groups[c].kind == EntityType::Organisation && groups[c].words[0] != *word)
             .collect();
         if kind == EntityType::Organisation && orgs.len() == 1 {
             sets.union(g, orgs[0]);
@@ -300,9 +325,7 @@ fn merge_name_suffixes(groups: &[Group], sets: &mut UnionFind) {
             .copied()
             .filter(|&c| {
                 let w = &groups[c].words;
-                w.len() > grp.words.len()
-                    && w.ends_with(&grp.words)
-                    && groups[c].kind() == grp.kind()
+                w.len() > grp.words.len() && w.ends_with(&grp.words) && groups[c].kind == grp.kind
             })
             .collect();
         if let [only] = longer.as_slice() {
@@ -347,7 +370,7 @@ fn build(
             }
             aliases.sort_by_cached_key(|&(m, s)| {
                 (
-                    std::cmp::Reverse(words(s).len()),
+                    std::cmp::Reverse(word_count(s)),
                     std::cmp::Reverse(s.chars().filter(|c| !c.is_ascii()).count()),
                     m,
                 )
@@ -571,5 +594,20 @@ mod tests {
         assert_eq!(fold("Đà Nẵng"), "danang");
         assert_eq!(fold("Asia–Europe"), "asiaeurope");
         assert_eq!(initials("Asia-Pacific Economic Cooperation"), "apec");
+    }
+
+    #[test]
+    fn word_count_is_the_number_of_folded_words() {
+        for name in [
+            "Bùi Thanh Sơn",
+            "Asia-Pacific – Economic",
+            "U.S. / EU",
+            "  ",
+            "— 2025 —",
+            "Đà Nẵng's",
+            "\u{301} Ana",
+        ] {
+            assert_eq!(word_count(name), words(name).len(), "{name:?}");
+        }
     }
 }
