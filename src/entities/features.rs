@@ -230,7 +230,6 @@ fn is_all_caps(word: &str) -> bool {
 /// What the document says about each word elsewhere: used so that a word in an
 /// all-capitals headline or at the start of a sentence is judged by its other uses.
 /// Indexed by the folded forms' numbers in [`Features`].
-#[derive(Default)]
 pub struct DocumentContext {
     lower: Vec<bool>,
     capitalised: Vec<bool>,
