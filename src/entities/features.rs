@@ -252,10 +252,8 @@ impl DocumentContext {
                 continue;
             }
             for (&id, &first) in ids.iter().zip(first) {
+                // Either test needs a letter first, so a word without letters passes neither.
                 let case = features.word_case[id as usize];
-                if !case.has_letters {
-                    continue;
-                }
                 let set = if case.starts_lower {
                     &mut doc.lower
                 } else if !first && case.capitalised && !case.all_caps {
@@ -276,7 +274,6 @@ struct WordCase {
     /// Capital and lower-case letters, for the headline test.
     caps: u32,
     lower: u32,
-    has_letters: bool,
     starts_lower: bool,
     capitalised: bool,
     all_caps: bool,
@@ -413,7 +410,7 @@ impl Features {
     pub fn intern(&mut self, words: &[&str]) -> Vec<u32> {
         if self.role_starts.is_empty() {
             self.role_starts.push(0);
-            self.keep_word(BOUNDARY, BOUNDARY.into(), BOUNDARY, false);
+            self.keep_word(BOUNDARY, BOUNDARY, BOUNDARY.into(), BOUNDARY);
         }
         words
             .iter()
@@ -482,22 +479,28 @@ impl Features {
         let (mut folded, mut shaped) = (String::new(), String::new());
         fold_into(word, &mut folded);
         shape(bare, &mut shaped);
-        self.keep_word(word, folded, &shaped, bare.len() < word.len());
+        self.keep_word(word, bare, folded, &shaped);
     }
 
-    /// [`Features::add_word`] with the folded form and shape given.
-    fn keep_word(&mut self, word: &str, folded: String, shape: &str, possessive: bool) {
-        self.hash_word(&folded, shape, possessive);
-        let forms = self.folded_ids.len() as u32;
-        let folded_id = *self.folded_ids.entry(folded.clone()).or_insert(forms);
+    /// [`Features::add_word`] with the word without its possessive (`bare`), its folded
+    /// form and its shape given.
+    fn keep_word(&mut self, word: &str, bare: &str, folded: String, shape: &str) {
+        self.hash_word(&folded, shape, bare.len() < word.len());
+        let folded_id = match self.folded_ids.get(&folded) {
+            Some(&id) => id,
+            None => {
+                let id = self.folded_ids.len() as u32;
+                self.folded_ids.insert(folded.clone(), id);
+                id
+            }
+        };
         self.word_case.push(WordCase {
             caps: word.chars().filter(|c| c.is_uppercase()).count() as u32,
             lower: word.chars().filter(|c| c.is_lowercase()).count() as u32,
-            has_letters: has_letters(word),
             starts_lower: word.chars().next().is_some_and(char::is_lowercase),
             capitalised: is_capitalised(word),
             all_caps: is_all_caps(word),
-            bare_all_caps: is_all_caps(without_possessive(word)),
+            bare_all_caps: is_all_caps(bare),
             folded: folded_id,
         });
         self.word_entries.push(Lexicon::get().entry(&folded));
