@@ -456,6 +456,16 @@ describe('files', () => {
   });
 });
 
+/** A measured figure, shown in the test output and on the console. */
+function reportFigures(t, ...lines) {
+  for (const line of lines) {
+    t.diagnostic(line);
+    console.log(line);
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
 describe('robustness', () => {
   test('a crash inside the analyser becomes a message, keeps the text, and the next analysis works', async () => {
     const context = await env.browser.newContext({ ...CONTEXT, serviceWorkers: 'block' });
@@ -571,25 +581,22 @@ describe('robustness', () => {
         runs.push({ ready: marks[0], shown: marks[1], wall });
         await context.close();
       }
-      const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
+      const middle = (key) => median(runs.map((r) => r[key]));
       lines.push(
-        `page load to first analysis shown, opened by ${way}, ${runs.length} opens: median ${median('shown')} ms ` +
-          `in the page (analyser ready at ${median('ready')} ms), ${median('wall')} ms measured outside; ` +
+        `page load to first analysis shown, opened by ${way}, ${runs.length} opens: median ${middle('shown')} ms ` +
+          `in the page (analyser ready at ${middle('ready')} ms), ${middle('wall')} ms measured outside; ` +
           `each open (shown/ready/outside): ${runs.map((r) => `${r.shown}/${r.ready}/${r.wall}`).join(', ')}`,
       );
     }
-    for (const line of lines) {
-      t.diagnostic(line);
-      console.log(line);
-    }
+    reportFigures(t, ...lines);
   });
 
   test('a 5,000-word article: typing, and a new summary length with the article shown (reported, not asserted)', async (t) => {
     const { page, context, errors } = await openPage(env);
-    let text = '';
-    for (let length = 30_000; text.split(/\s+/).length < 5000; length += 2000) text = longText(length);
-    await paste(page, text);
+    const text = longText(34_000);
     const words = text.split(/\s+/).length;
+    assert.ok(words >= 5000, `${words} words`);
+    await paste(page, text);
 
     // Milliseconds from `event` on the element `id` to the frame that shows the next report,
     // in the page's own clock. The listener is in place before `act` runs: the handle holds an
@@ -613,8 +620,6 @@ describe('robustness', () => {
       await act();
       return Math.round(await page.evaluate((w) => w.drawn, watch));
     };
-    const median = (times) => [...times].sort((a, b) => a - b)[times.length >> 1];
-
     const typing = [];
     for (let run = 0; run < 5; run++) {
       await page.locator('#tab-text').click();
@@ -631,16 +636,13 @@ describe('robustness', () => {
     assert.equal(await page.locator('#summary li').count(), 3);
     assert.deepEqual(errors, []);
 
-    const lines = [
+    reportFigures(
+      t,
       `typing in a ${words}-word article, key to redrawn report: median ${median(typing)} ms, ` +
         `including the pause the page waits for typing to stop; each key: ${typing.join(', ')}`,
       `a new summary length for the ${words}-word article, shown with its highlights, to redrawn report: ` +
         `median ${median(lengths)} ms; each change: ${lengths.join(', ')}`,
-    ];
-    for (const line of lines) {
-      t.diagnostic(line);
-      console.log(line);
-    }
+    );
     await context.close();
   });
 
@@ -662,11 +664,11 @@ describe('robustness', () => {
     assert.ok((await page.locator('#entities .ent-item').count()) > 10);
     assert.deepEqual(errors, []);
     const longest = Math.round(Math.max(0, ...(await page.evaluate(() => window.longTasks))));
-    const line =
+    reportFigures(
+      t,
       `a ${(text.length / 1e6).toFixed(2)} MB text (the samples' sentences recombined): pasted to the report shown in ${shown} ms ` +
-      `measured outside; the page's longest pause ${longest} ms`;
-    t.diagnostic(line);
-    console.log(line);
+        `measured outside; the page's longest pause ${longest} ms`,
+    );
     await context.close();
   });
 });
