@@ -3,6 +3,7 @@
 import { SAMPLES } from './samples.js';
 import { htmlToText } from './html-to-text.js';
 import { analyserReady, requestAnalysis } from './analyser.js';
+import { readableTimex, readableTimexRange } from './timex.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -346,9 +347,18 @@ function formatNumber(v) {
 function formatValue(v) {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return formatNumber(v);
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && 'from' in v) return `${formatValue(v.from)} – ${formatValue(v.to)}`;
+  if (typeof v === 'string') return readableTimex(v);
+  if (typeof v === 'object' && 'from' in v) {
+    if (typeof v.from === 'string' && typeof v.to === 'string') return readableTimexRange(v.from, v.to);
+    return `${formatValue(v.from)} – ${formatValue(v.to)}`;
+  }
   return JSON.stringify(v);
+}
+
+/** The normalised code of a date or time, which the page shows in words, for its details. */
+function dateCode(v) {
+  const isDate = typeof v === 'string' || (v && typeof v === 'object' && typeof v.from === 'string');
+  return isDate && formatValue(v) !== rawValue(v) ? rawValue(v) : '';
 }
 
 function rawValue(v) {
@@ -478,7 +488,9 @@ function renderFigures() {
     textCell.append(link);
     const valueCell = el('td', 'num');
     if (f.qualifier) valueCell.append(el('span', 'qual', `${f.qualifier} `));
-    valueCell.append(el('span', 'value', formatValue(f.value)));
+    const value = el('span', 'value', formatValue(f.value));
+    if (dateCode(f.value)) value.title = `Normalised: ${dateCode(f.value)}`;
+    valueCell.append(value);
     if (f.uncertain) {
       const u = el('span', 'uncertain', '?');
       u.title = f.note || 'Uncertain reading';
@@ -610,6 +622,7 @@ function tipContent(target) {
     if (!f) return null;
     title = `${f.qualifier ? f.qualifier + ' ' : ''}${formatValue(f.value)}${f.unit ? ' ' + f.unit : ''}`;
     kind = f.kind.toLowerCase();
+    if (dateCode(f.value)) rows.push(['Normalised', dateCode(f.value)]);
     if (measures(f)) rows.push(['Measures', measures(f)]);
     if (f.period) rows.push(['Period', f.period]);
     if (f.out_of) rows.push(['Out of', formatNumber(f.out_of)]);

@@ -1,6 +1,6 @@
 // Keeps the page working offline: every file is cached when the page is installed and
 // served from the network when it can be reached, from the cache when it cannot.
-const CACHE = 'article-analyser-v2';
+const CACHE = 'article-analyser-v3';
 const FILES = [
   './',
   'index.html',
@@ -8,6 +8,7 @@ const FILES = [
   'app.js',
   'analyser.js',
   'html-to-text.js',
+  'timex.js',
   'samples.js',
   'worker.js',
   'pkg/article_analyser.js',

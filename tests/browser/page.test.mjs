@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { readableTimex } from '../../www/timex.js';
 import { ARTICLES, CONTEXT, analysedCount, launch, longText, openPage, paste, waitAnalysed, waitReady } from './harness.mjs';
 
 let env;
@@ -158,6 +159,30 @@ for (const article of ARTICLES) {
         assert.equal(row[2], 'money');
         assert.ok(row[3].endsWith(numberFormat.format(g.value)), `${g.text} reads ${numberFormat.format(g.value)}, not ${row[3]}`);
         assert.equal(row[4], g.unit);
+      }
+    });
+
+    test('dates and times read as words, with their normalised code in the details', async () => {
+      const dates = report.figures.map((f, i) => [f, i]).filter(([f]) => typeof f.value === 'string');
+      const cells = await page.evaluate(() =>
+        [...document.querySelectorAll('#figures tbody tr')].map((tr) => {
+          const value = tr.cells[3].querySelector('.value');
+          return { fig: Number(tr.dataset.fig), text: value.textContent, title: value.title };
+        }),
+      );
+      for (const [f, i] of dates) {
+        const cell = cells.find((c) => c.fig === i);
+        assert.equal(cell.text, readableTimex(f.value), `${f.text} (${f.value})`);
+        assert.doesNotMatch(cell.text, /XXXX|WXX/, `${f.text} is shown in words`);
+        if (cell.text !== f.value) assert.equal(cell.title, `Normalised: ${f.value}`);
+      }
+      const open = dates.find(([f]) => f.value.startsWith('XXXX'));
+      if (open) {
+        await page.locator(`#view mark.fig[data-fig="${open[1]}"]`).hover();
+        await page.locator('#tip').waitFor({ state: 'visible' });
+        const tip = squash(await page.locator('#tip').textContent());
+        assert.ok(tip.includes(readableTimex(open[0].value)) && tip.includes(`Normalised${open[0].value}`), tip);
+        await page.mouse.move(0, 0);
       }
     });
 
