@@ -83,13 +83,16 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
+/// A pathological input's name and how to make it at a given size in bytes.
+type Maker = (&'static str, fn(usize) -> String);
+
 /// Inputs that make naive code quadratic, each at three sizes a factor of ten apart.
 fn pathological(c: &mut Criterion) {
     let max: usize = std::env::var("PATHOLOGICAL_MAX_BYTES")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
-    let makers: [(&str, fn(usize) -> String); 5] = [
+    let makers: [Maker; 5] = [
         ("dots", |n| ".".repeat(n)),
         ("one-word", |n| "a".repeat(n)),
         ("numbers", |n| {

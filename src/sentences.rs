@@ -84,7 +84,7 @@ fn boundaries(text: &str, toks: &[Token]) -> Vec<usize> {
         let t = toks[i];
         let s = t.text(text);
         let dotted = t.kind == TokenKind::Word && s.len() > 2 && s.ends_with('.');
-        if !(t.kind == TokenKind::Punct && is_terminal(s)) && !dotted {
+        if !(dotted || t.kind == TokenKind::Punct && is_terminal(s)) {
             i += 1;
             continue;
         }

@@ -97,19 +97,9 @@ impl Lexicon {
         }
     }
 
-    /// Leftmost-longest phrase matches over folded words: (start, end, classes).
-    pub fn matches(&self, folded: &[String], out: &mut Vec<(usize, usize, u16)>) {
-        self.matches_known(
-            folded.len(),
-            |i| &folded[i],
-            |i| self.entry(&folded[i]),
-            out,
-        );
-    }
-
-    /// [`Lexicon::matches`] over `len` words, `word(i)` the folded word at `i`, with each
-    /// word's [`Lexicon::entry`] known: `entry(i)`.
-    fn matches_known<'a>(
+    /// Leftmost-longest phrase matches over `len` folded words, `word(i)` the word at `i`
+    /// and `entry(i)` its [`Lexicon::entry`]: (start, end, classes).
+    fn matches<'a>(
         &self,
         len: usize,
         word: impl Fn(usize) -> &'a str,
@@ -448,7 +438,7 @@ impl Features {
         self.lexicon.resize(n, (0, 0));
         let word = |i: usize| self.word_folded[self.words[i] as usize].as_str();
         let entry = |i: usize| self.word_entries[self.words[i] as usize];
-        lexicon.matches_known(n, word, entry, &mut self.matches);
+        lexicon.matches(n, word, entry, &mut self.matches);
         for &(s, e, c) in &self.matches {
             for i in s..e {
                 let pos = if e - s == 1 {
@@ -650,12 +640,13 @@ mod tests {
 
     #[test]
     fn lexicon_matches_longest_phrase_ignoring_diacritics() {
-        let words: Vec<String> = ["the", "việt", "nam", "embassy"]
-            .iter()
-            .map(|w| fold(w))
-            .collect();
-        let mut out = Vec::new();
-        Lexicon::get().matches(&words, &mut out);
+        let words = ["the", "Việt", "Nam", "embassy"];
+        let first = [true, false, false, false];
+        let mut f = Features::default();
+        let ids = f.intern(&words);
+        let doc = DocumentContext::new(&f, [(&ids[..], &first[..])]);
+        f.compute(&ids, &first, &doc);
+        let out = f.matches();
         assert_eq!(out.len(), 2);
         assert_eq!((out[0].0, out[0].1), (1, 3));
         assert!(out[0].2 & LOC != 0);

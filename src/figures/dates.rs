@@ -594,9 +594,7 @@ fn numeric(s: &Sentence, i: usize) -> Option<DateHit> {
         let y = full_year(cv, c.width)?;
         let (m, d, note) = if av > 12 {
             (bv, av, None)
-        } else if bv > 12 {
-            (av, bv, None)
-        } else if av == bv {
+        } else if bv > 12 || av == bv {
             (av, bv, None)
         } else {
             (
@@ -824,7 +822,7 @@ fn relative(s: &Sentence, i: usize) -> Option<DateHit> {
         }
     }
     // "week 10".
-    if w == "week" && s.attached(i + 1) == false {
+    if w == "week" && !s.attached(i + 1) {
         if let Some(n) = s.num(i + 1).and_then(|t| t.parse::<u32>().ok()) {
             if (1..=53).contains(&n) && s.num(i + 1).is_some_and(|t| t.len() <= 2) {
                 return Some(hit(
@@ -1016,9 +1014,8 @@ pub fn time_at(s: &Sentence, i: usize) -> Option<DateHit> {
     {
         if s.is_any(n.end, &["minutes", "minute", "mins", "min"]) {
             (n.end + 1, n.value as i32)
-        } else if s.is_any(n.end, &["past", "to"]) && !n.words && s.is(n.end, "past") {
-            (n.end, n.value as i32)
-        } else if n.words && s.is_any(n.end, &["past"]) {
+        } else if s.is(n.end, "past") {
+            // "20 past", "twenty past".
             (n.end, n.value as i32)
         } else {
             (i, -1)

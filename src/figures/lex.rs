@@ -68,13 +68,13 @@ pub fn lex(text: &str, from: usize, to: usize) -> Vec<Piece> {
                 let Some(n) = text[i..].chars().next() else {
                     break;
                 };
-                if is_letter(n) {
-                    i += n.len_utf8();
-                } else if matches!(n, '\'' | '’')
-                    && text[i + n.len_utf8()..to]
-                        .chars()
-                        .next()
-                        .is_some_and(is_letter)
+                // A letter, or an apostrophe inside a word ("don't", "O’Neill").
+                if is_letter(n)
+                    || matches!(n, '\'' | '’')
+                        && text[i + n.len_utf8()..to]
+                            .chars()
+                            .next()
+                            .is_some_and(is_letter)
                 {
                     i += n.len_utf8();
                 } else {

@@ -158,7 +158,6 @@ const NUMBER_OPENERS: &[&str] = &[
 /// Every word that may begin a number in words, a fraction or an ordinal.
 pub static NUMBER_STARTERS: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| {
     number_starters()
-        .into_iter()
         .map(String::into_boxed_str)
         .collect()
 });
@@ -273,7 +272,7 @@ fn digits_at(s: &Sentence, i: usize) -> Option<Num> {
     let (mut value, note) = digits_value(text)?;
     let simple = text.bytes().all(|b| b.is_ascii_digit());
     let mut j = i + 1;
-    let mut plain = (simple && text.len() <= 9).then(|| value as u32);
+    let mut plain = (simple && text.len() <= 9).then_some(value as u32);
     let width = if simple { text.len() } else { 0 };
     // Spaced thousands: "40 000", "1 234 567".
     if simple && text.len() <= 3 {
@@ -622,14 +621,11 @@ fn read_number(s: &Sentence, i: usize) -> Option<Num> {
     }
     let mut start = i;
     let mut sign = 1.0;
-    if s.is_any(i, &["minus", "negative"]) {
-        sign = -1.0;
-        start = i + 1;
-    } else if matches!(s.ch(i), Some('-' | '−'))
+    let minus_sign = matches!(s.ch(i), Some('-' | '−'))
         && (i == 0 || s.pieces[i].space_before)
         && s.num(i + 1).is_some()
-        && (s.attached(i + 1) || i == 0)
-    {
+        && (s.attached(i + 1) || i == 0);
+    if minus_sign || s.is_any(i, &["minus", "negative"]) {
         sign = -1.0;
         start = i + 1;
     }

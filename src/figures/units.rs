@@ -71,7 +71,7 @@ fn load(data: &'static str, currency: bool) -> Lexicon {
     }
     let mut first_bytes = [false; 256];
     for (key, forms) in by_first.iter_mut() {
-        forms.sort_by(|a, b| b.pieces.len().cmp(&a.pieces.len()));
+        forms.sort_by_key(|f| std::cmp::Reverse(f.pieces.len()));
         first_bytes[usize::from(key.as_bytes()[0])] = true;
     }
     Lexicon {
