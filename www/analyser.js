@@ -1,8 +1,6 @@
-// The page's side of the analyser worker. The page's head loads this module with `async`,
-// so it runs while the rest of the page is still loading: the analyser takes longest to
-// be ready (the worker fetches and compiles the WebAssembly, then sets itself up), so it
-// starts first. Only the latest request waits; a worker whose module trapped is replaced.
-// No DOM here: the document may not be parsed yet.
+// The page's side of the analyser worker: it takes over the worker that start-analyser.js
+// started from the page's head (or starts one, without that script). Only the latest
+// request waits; a worker whose module trapped is replaced.
 
 let worker = null;
 let ready = null; // resolves with {maxInputBytes} once the current worker can analyse
@@ -11,7 +9,9 @@ let queued = null; // {text, options, resolve, reject}
 let nextId = 1;
 
 function start() {
-  const started = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const early = self.earlyAnalyser; // the first start only
+  self.earlyAnalyser = undefined;
+  const started = early ? early.worker : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker = started;
   ready = new Promise((resolve, reject) => {
     started.onmessage = ({ data }) => {
@@ -51,6 +51,10 @@ function start() {
   });
   // A failure reaches whoever waits on `ready`; a replacement may have no one waiting yet.
   ready.catch(() => {});
+  for (const event of early ? early.events : []) {
+    if (event.type === 'error') started.onerror(event);
+    else started.onmessage(event);
+  }
 }
 
 function restart() {

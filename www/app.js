@@ -1074,7 +1074,8 @@ function main() {
   wire();
   // A link to a sample opens it; otherwise the text left from the last visit, if any.
   const linked = linkedSample();
-  const draft = storage()?.getItem('article-analyser:text');
+  // Storage is a synchronous call to the browser, which is busy while the page loads.
+  const draft = linked ? null : storage()?.getItem('article-analyser:text');
   if (linked) $('sample').value = linked.id;
   if (linked || draft) {
     $('input').value = linked ? linked.text : draft;

@@ -7,6 +7,7 @@ const FILES = [
   'style.css',
   'app.js',
   'analyser.js',
+  'start-analyser.js',
   'html-to-text.js',
   'timex.js',
   'samples.js',
