@@ -146,6 +146,7 @@ function render() {
   renderLegend();
   renderSummary();
   renderEntities();
+  renderQuotes();
   renderFigures();
   renderStats();
   renderStepper();
@@ -441,6 +442,60 @@ function renderEntities() {
   $('entities-empty').textContent = r
     ? 'No names of people, organisations, places or events were found.'
     : 'People, organisations, places and events appear here.';
+}
+
+/** Index of the sentence holding text position `pos`, or -1 (boilerplate lies outside them). */
+function sentenceAt(r, pos) {
+  return r.sentences.findIndex((s) => s.start <= pos && pos < s.end);
+}
+
+/** A quote's words on one line, in quotation marks. */
+function quoteWords(q) {
+  return `“${state.text.slice(q.start, q.end).replace(/\s+/g, ' ').trim()}”`;
+}
+
+/** The entity a quote is from, when the text names one. */
+function speakerEntity(r, q) {
+  return q.speaker === null || q.speaker === undefined ? null : r.entities.find((e) => e.id === q.speaker) || null;
+}
+
+/** Who a quote is from when no entity is: the words naming them, or why there are none. */
+function unnamedSpeaker(q) {
+  return q.speaker_text || (q.kind === 'phrase' ? 'quoted phrase' : 'speaker not stated');
+}
+
+function renderQuotes() {
+  const list = $('quotes');
+  list.replaceChildren();
+  const r = state.report;
+  const quotes = r ? r.quotes : [];
+  for (const q of quotes) {
+    const li = el('li', `quote ${q.kind}`);
+    const words = quoteWords(q);
+    const sentence = sentenceAt(r, q.start);
+    if (sentence < 0) li.append(el('span', 'quote-words', words));
+    else {
+      const b = el('button', 'sentence-link quote-words', words);
+      b.type = 'button';
+      b.dataset.sent = sentence;
+      li.append(b);
+    }
+    const who = el('span', 'speaker');
+    const e = speakerEntity(r, q);
+    if (e) {
+      const b = el('button', `speaker-link t-${e.type}`, e.name);
+      b.type = 'button';
+      b.dataset.ent = e.id;
+      b.setAttribute('aria-label', `${e.name}: show mentions`);
+      who.append('— ', b);
+      // The words that name them, when these are not the name: "he", "the minister".
+      if (q.speaker_text && !e.aliases.includes(q.speaker_text)) who.append(`, as “${q.speaker_text}”`);
+    } else who.append(q.speaker_text ? `— ${q.speaker_text}` : unnamedSpeaker(q));
+    li.append(who);
+    list.append(li);
+  }
+  togglePanel('quotes', quotes.length > 0);
+  $('quotes-empty').textContent = r ? 'No quotations in this text.' : 'Quotations and who said them appear here.';
 }
 
 function figureRows() {
@@ -816,6 +871,14 @@ function markdown(r) {
     }
     lines.push('');
   }
+  if (r.quotes.length) {
+    lines.push('## Quotes', '');
+    for (const q of r.quotes) {
+      const e = speakerEntity(r, q);
+      lines.push(`- ${mdEscape(quoteWords(q))} — ${mdEscape(e ? e.name : unnamedSpeaker(q))}`);
+    }
+    lines.push('');
+  }
   if (r.figures.length) {
     lines.push('## Key figures', '', '| Figure | Value | Unit | What it measures | Period |', '|---|---:|---|---|---|');
     for (const f of r.figures) {
@@ -1002,11 +1065,19 @@ function wire() {
   $('next').addEventListener('click', () => step(1));
   $('clear').addEventListener('click', clearSelection);
 
-  $('summary').addEventListener('click', (e) => {
+  // Summary sentences and quotes show their sentence in the article; a quote's speaker
+  // is followed through their mentions, as from the entity list.
+  const showSentence = (e) => {
     const b = e.target.closest('[data-sent]');
     if (!b) return;
     selectTab('view');
     flash($('view').querySelector(`.sent[data-sent="${b.dataset.sent}"]`));
+  };
+  $('summary').addEventListener('click', showSentence);
+  $('quotes').addEventListener('click', (e) => {
+    const speaker = e.target.closest('.speaker-link');
+    if (speaker) selectEntity(Number(speaker.dataset.ent), 0);
+    else showSentence(e);
   });
   $('figures').addEventListener('click', (e) => {
     const th = e.target.closest('th[data-key]');
@@ -1048,7 +1119,7 @@ function wire() {
   });
 
   // Hover and focus details for marks in the article and entities in the list.
-  const tipTarget = (e) => e.target.closest && e.target.closest('mark.ent, mark.fig, .ent-item');
+  const tipTarget = (e) => e.target.closest && e.target.closest('mark.ent, mark.fig, .ent-item, .speaker-link');
   document.addEventListener('mouseover', (e) => {
     const t = tipTarget(e);
     if (t) showTip(t);

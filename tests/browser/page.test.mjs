@@ -186,6 +186,27 @@ for (const article of ARTICLES) {
       }
     });
 
+    test('the quotes panel shows each quote with who said it, and where it is', async () => {
+      const items = page.locator('#quotes li');
+      assert.equal(await items.count(), report.quotes.length);
+      if (!report.quotes.length) {
+        assert.equal(await page.locator('#quotes-empty').textContent(), 'No quotations in this text.');
+        return;
+      }
+      for (const [i, q] of report.quotes.entries()) {
+        const item = items.nth(i);
+        assert.ok(squash(await item.textContent()).includes(squash(article.text.slice(q.start, q.end))), `quote ${i} shows its words`);
+        const speaker = report.entities.find((e) => e.id === q.speaker);
+        if (speaker) assert.equal(await item.locator('.speaker-link').textContent(), speaker.name);
+        else assert.equal(await item.locator('.speaker-link').count(), 0);
+      }
+      const at = report.quotes.findIndex((q) => report.sentences.some((s) => s.start <= q.start && q.start < s.end));
+      await items.nth(at).locator('.quote-words').click();
+      assert.equal(await page.locator('#tab-view').getAttribute('aria-selected'), 'true');
+      const flashed = page.locator('#view .sent.flash');
+      assert.ok(squash(await flashed.textContent()).includes(squash(article.text.slice(report.quotes[at].start, report.quotes[at].end))));
+    });
+
     test('the figures table sorts by value', async () => {
       const values = () =>
         page.evaluate(() => [...document.querySelectorAll('#figures tbody tr')].map((tr) => Number(tr.dataset.fig)));
@@ -276,6 +297,11 @@ for (const article of ARTICLES) {
         assert.ok(summary.includes(first), `summary sentence "${first}…" in the Markdown`);
       }
       if (report.figures.length) assert.match(md.text, /\n## Key figures\n/);
+      if (report.quotes.length) {
+        const quotes = md.text.split('## Quotes\n')[1];
+        assert.ok(quotes, 'a Quotes section');
+        for (const q of report.quotes) assert.ok(quotes.includes(squash(article.text.slice(q.start, q.end)).slice(0, 20)));
+      }
     });
 
     test('hovering shows the canonical name or the normalised value', async () => {
@@ -548,6 +574,27 @@ describe('robustness', () => {
     await broken.goto(env.url);
     await broken.locator('#message').getByText('The analyser could not start').waitFor();
     await failing.close();
+  });
+
+  test('quotes name their speaker, also when the text says "he", and a speaker is followed through the article', async () => {
+    const { page, context, errors } = await openPage(env);
+    await paste(
+      page,
+      'Everton defender David Weir has played down talk of European football.\n\n' +
+        'Weir told BBC Radio Five Live: "We don\'t want to rest on our laurels."\n\n' +
+        '"We are looking after each other," he said.\n\n' +
+        'The club motto, "Nil satis nisi optimum", hangs in the dressing room.\n',
+    );
+    const rows = await page.locator('#quotes li').evaluateAll((lis) => lis.map((li) => li.innerText.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(rows, [
+      '“We don\'t want to rest on our laurels.” — David Weir',
+      '“We are looking after each other” — David Weir, as “he”',
+      '“Nil satis nisi optimum” quoted phrase',
+    ]);
+    await page.locator('#quotes .speaker-link').first().click();
+    assert.match(await page.locator('#stepper-label').textContent(), /^David Weir: mention 1 of 2$/);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   test('lone surrogates, emoji and right-to-left text from JavaScript are analysed without error', async () => {
