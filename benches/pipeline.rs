@@ -30,7 +30,7 @@ fn stages(c: &mut Criterion) {
     let sents = sentences::split(text, &tokens, &cleaned.paragraphs);
     let figs = figures::extract(text, &tokens, &sents, &cleaned, None);
     let mentions = entities::recognise(text, &tokens, &sents, &cleaned.paragraphs);
-    let mut ents = entities::aliases::cluster(text, &mentions);
+    let mut ents = entities::aliases::cluster(text, &mentions, None);
     salience::score(text, &mut ents, &sents, &cleaned.paragraphs);
 
     group.bench_function("clean", |b| b.iter(|| clean::clean(black_box(&input), &[])));
@@ -47,7 +47,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| entities::recognise(black_box(text), &tokens, &sents, &cleaned.paragraphs))
     });
     group.bench_function("aliases", |b| {
-        b.iter(|| entities::aliases::cluster(black_box(text), &mentions))
+        b.iter(|| entities::aliases::cluster(black_box(text), &mentions, None))
     });
     group.bench_function("salience", |b| {
         b.iter(|| {

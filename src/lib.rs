@@ -131,7 +131,12 @@ pub fn analyse_with_clock(input: &str, options: &Options, clock: Clock) -> Resul
     lap("figures", &mut timings);
     let mentions = entities::recognise(text, &tokens, &sentences, &cleaned.paragraphs);
     lap("entities", &mut timings);
-    let mut entities = entities::aliases::cluster(text, &mentions);
+    let title = cleaned
+        .paragraphs
+        .iter()
+        .find(|p| p.role == report::Role::Title)
+        .map(|p| p.span);
+    let mut entities = entities::aliases::cluster(text, &mentions, title);
     lap("aliases", &mut timings);
     salience::score(text, &mut entities, &sentences, &cleaned.paragraphs);
     lap("salience", &mut timings);

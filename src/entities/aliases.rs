@@ -11,8 +11,9 @@ use unicode_normalization::UnicodeNormalization;
 /// "Vietnam"), when one is an acronym of another ("APEC", defined in brackets or by
 /// initials), when a single name is part of a person's full name ("Sơn" → "Bùi Thanh
 /// Sơn"), and when a multi-word name ends another of the same type ("Comprehensive
-/// Strategic Partnership").
-pub fn cluster(text: &str, mentions: &[Mention]) -> Vec<Entity> {
+/// Strategic Partnership"). `title` is the article's headline, which names people short
+/// before the body names them in full ("Weir cools Euro hopes").
+pub fn cluster(text: &str, mentions: &[Mention], title: Option<Span>) -> Vec<Entity> {
     // A possessive is not part of the name ("Vietnam’s"), unless the name is quoted as
     // written ("“Four No’s”").
     let mentions: Vec<Mention> = mentions
@@ -56,7 +57,7 @@ pub fn cluster(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     }
     let mut sets = UnionFind::new(groups.len());
     merge_acronyms(text, mentions, &surfaces, &groups, &by_key, &mut sets);
-    merge_short_names(mentions, &groups, &mut sets);
+    merge_short_names(mentions, &groups, title, &mut sets);
     merge_name_suffixes(&groups, &mut sets);
     build(mentions, &surfaces, &groups, &mut sets)
 }
@@ -242,14 +243,27 @@ fn merge_acronyms(
 /// ("Sơn", "Novak"), or a word of an organisation's name ("Party"). When several longer
 /// names qualify, the one mentioned most recently before wins for people; organisations
 /// need a single candidate, written before or after ("the Party" … "the Communist Party").
-fn merge_short_names(mentions: &[Mention], groups: &[Group], sets: &mut UnionFind) {
+fn merge_short_names(
+    mentions: &[Mention],
+    groups: &[Group],
+    title: Option<Span>,
+    sets: &mut UnionFind,
+) {
     let containing = index_words(groups, |g| &g.words[..]);
+    let in_title = |m: usize| {
+        title.is_some_and(|t| t.start <= mentions[m].span.start && mentions[m].span.end <= t.end)
+    };
     for (g, grp) in groups.iter().enumerate() {
         if grp.words.len() != 1 {
             continue;
         }
         let word = &grp.words[0];
-        let first = grp.first(mentions);
+        // Where the text first names them short, the headline aside.
+        let first = grp
+            .mentions
+            .iter()
+            .find(|&&m| !in_title(m))
+            .map_or(usize::MAX, |&m| mentions[m].span.start);
         let kind = grp.kind;
         let candidates: Vec<usize> = containing.get(word.as_str()).cloned().unwrap_or_default();
         // People are named in full before they are named short.
@@ -437,7 +451,7 @@ mod tests {
                 }
             })
             .collect();
-        cluster(text, &mentions)
+        cluster(text, &mentions, None)
             .into_iter()
             .map(|e| (e.name, e.kind, e.aliases))
             .collect()
@@ -450,6 +464,27 @@ mod tests {
                 vec![$(($cname.to_string(), $ckind, vec![$($alias.to_string()),*])),*];
             assert_eq!(got, want, "clustering {:?}", $text);
         };
+    }
+
+    #[test]
+    fn a_headline_names_a_person_short_before_the_body_names_them_in_full() {
+        let text = "Weir cools hopes\n\nDavid Weir spoke. Weir left.";
+        let mut from = 0;
+        let mut mention = |name: &str| {
+            let start = from + text[from..].find(name).unwrap();
+            from = start + name.len();
+            Mention {
+                span: Span::new(start, from),
+                kind: Person,
+            }
+        };
+        let mentions = [mention("Weir"), mention("David Weir"), mention("Weir")];
+        let title = Span::new(0, "Weir cools hopes".len());
+        let merged = cluster(text, &mentions, Some(title));
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].aliases, ["David Weir", "Weir"]);
+        // In the body, a short name before the full one may be someone else.
+        assert_eq!(cluster(text, &mentions, None).len(), 2);
     }
 
     #[test]

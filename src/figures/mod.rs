@@ -1492,7 +1492,9 @@ mod tests {
         ] {
             let f = figures(text, None);
             for x in f {
-                assert!(x.span.end <= text.len() && !Span::new(x.span.start, x.span.end).is_empty());
+                assert!(
+                    x.span.end <= text.len() && !Span::new(x.span.start, x.span.end).is_empty()
+                );
             }
         }
         let long = "12 ".repeat(50_000);

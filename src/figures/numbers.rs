@@ -156,11 +156,8 @@ const NUMBER_OPENERS: &[&str] = &[
 ];
 
 /// Every word that may begin a number in words, a fraction or an ordinal.
-pub static NUMBER_STARTERS: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| {
-    number_starters()
-        .map(String::into_boxed_str)
-        .collect()
-});
+pub static NUMBER_STARTERS: LazyLock<FastSet<Box<str>>> =
+    LazyLock::new(|| number_starters().map(String::into_boxed_str).collect());
 
 pub fn number_starters() -> impl Iterator<Item = String> {
     let numerals = [UNIT_WORDS, TEEN_WORDS, TENS_WORDS, SCALE_WORDS]
