@@ -269,6 +269,8 @@ struct WordCase {
     all_caps: bool,
     /// [`WordCase::all_caps`] of the word without a possessive "'s": "ASEAN's" is.
     bare_all_caps: bool,
+    /// Ends in a possessive "'s": "Morocco's".
+    possessive: bool,
     /// Number of the word's folded form (see [`fold`]), the same for "Sơn" and "son".
     folded: u32,
 }
@@ -388,6 +390,14 @@ impl Features {
             .unwrap_or(0)
     }
 
+    /// Whether a name ends at token `i` of the last passage: a possessive "'s" ends one
+    /// ("Morocco's Hicham El Guerrouj" names two), unless it is a title's, which opens
+    /// the names of institutions ("Queen's Club", "Prince's Trust").
+    pub fn ends_name(&self, i: usize) -> bool {
+        let id = self.words[i] as usize;
+        self.word_case[id].possessive && self.word_entries[id].classes & TITLE == 0
+    }
+
     /// Every feature hash of token `i` of the last passage, word roles included.
     pub fn all_hashes(&self, i: usize, out: &mut Vec<u32>) {
         for (role, offset) in ROLES.iter().enumerate() {
@@ -491,6 +501,7 @@ impl Features {
             capitalised: is_capitalised(word),
             all_caps: is_all_caps(word),
             bare_all_caps: is_all_caps(bare),
+            possessive: bare.len() < word.len(),
             folded: folded_id,
         });
         self.word_entries.push(Lexicon::get().entry(&folded));

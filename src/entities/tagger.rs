@@ -375,9 +375,16 @@ impl Model {
                 &features.hashes[features.starts[i]..features.starts[i + 1]],
                 &mut sum,
             );
+            let at = scratch.emissions.len();
             scratch
                 .emissions
                 .extend(sum.iter().map(|&x| x as f32 * self.unit));
+            if features.ends_name(i) {
+                for kind in 0..TYPES.len() {
+                    scratch.emissions[at + tag(kind, B)] = f32::NEG_INFINITY;
+                    scratch.emissions[at + tag(kind, I)] = f32::NEG_INFINITY;
+                }
+            }
         }
         viterbi(&scratch.emissions, &self.transitions, out);
     }
