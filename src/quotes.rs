@@ -55,6 +55,14 @@ fn is_name_joiner(word: &str) -> bool {
     )
 }
 
+/// Words that end the noun phrase naming a speaker: "Anthony Pratt from JD Power".
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "from" | "of" | "at" | "in" | "for" | "with" | "on" | "to" | "after" | "before" | "during"
+    )
+}
+
 /// A speaker phrase reaches at most this many words.
 const MAX_SPEAKER_WORDS: usize = 6;
 
@@ -328,8 +336,6 @@ impl Context<'_> {
                 if let Some(a) = self.speaker_in(&tokens[from..v], verb_at) {
                     return Some(a);
                 }
-                // "Sarah Teather, the most recent MP to be elected, told researchers:": the
-                // name before the apposition.
                 let is_comma = |t: &Token| self.word(t) == ",";
                 let end = if v > 0 && is_comma(&tokens[v - 1]) {
                     v - 1
@@ -337,6 +343,16 @@ impl Context<'_> {
                     v
                 };
                 let comma = tokens[..end].iter().rposition(is_comma)?;
+                // "The shadow education secretary, Tim Collins, said:": the person named
+                // between the commas, and nothing else there.
+                if comma + 1 < end {
+                    let between = Span::new(tokens[comma + 1].span.start, tokens[end - 1].span.end);
+                    if let Some((m, id)) = self.people_in(between).find(|&(m, _)| m == between) {
+                        return Some(self.attribution(m, Some(id)));
+                    }
+                }
+                // "Sarah Teather, the most recent MP to be elected, told researchers:": the
+                // name before the apposition.
                 let before_comma = &tokens[..comma];
                 let run = before_comma
                     .iter()
@@ -383,6 +399,24 @@ impl Context<'_> {
         let first = tokens.first()?;
         if is_pronoun(self.word(first)) {
             return Some(self.pronoun(first.span, verb_at));
+        }
+        // "said Fiat chief executive Sergio Marchionne", "said Anthony Pratt from JD Power":
+        // in the words up to the next punctuation, the person that ends them or a
+        // preposition follows, past the organisation and title before them.
+        let words = &tokens[..tokens
+            .iter()
+            .take(MAX_SPEAKER_WORDS)
+            .take_while(|t| t.kind == TokenKind::Word)
+            .count()];
+        if let Some(last) = words.last() {
+            let phrase = Span::new(first.span.start, last.span.end);
+            let heads = |&(m, _): &(Span, usize)| {
+                let next = words.iter().find(|t| t.span.start >= m.end);
+                next.is_none_or(|t| is_preposition(self.word(t)))
+            };
+            if let Some((m, id)) = self.people_in(phrase).find(heads) {
+                return Some(self.attribution(m, Some(id)));
+            }
         }
         if let Some((m, id)) = self.mention_starting_in(Span::new(
             first.span.start,
@@ -457,6 +491,24 @@ impl Context<'_> {
             speaker,
             text: span.of(self.text).to_string(),
         }
+    }
+
+    /// The people mentioned inside `range`, in order, other than as owners ("Putin's
+    /// spokesman").
+    fn people_in(&self, range: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+        let i = self
+            .mentions
+            .partition_point(|(m, _)| m.start < range.start);
+        self.mentions[i..]
+            .iter()
+            .take_while(move |(m, _)| m.end <= range.end)
+            .filter(|&&(m, id)| {
+                let after = &self.text[m.end..];
+                self.entities[id].kind == EntityType::Person
+                    && !after.starts_with("'s")
+                    && !after.starts_with("’s")
+            })
+            .copied()
     }
 
     fn mention_starting_in(&self, range: Span) -> Option<(Span, usize)> {
@@ -774,6 +826,42 @@ mod tests {
                 "Lam",
                 "she"
             )]
+        );
+    }
+
+    #[test]
+    fn speakers_after_an_organisation_and_title_or_between_commas() {
+        case!(
+            "\"We now have freedom,\" said Fiat chief executive Sergio Marchionne.",
+            &["Sergio Marchionne"],
+            [(
+                "We now have freedom",
+                Direct,
+                "Sergio Marchionne",
+                "Sergio Marchionne"
+            )]
+        );
+        // The person before a preposition, even when a later name is taken for a person.
+        case!(
+            "\"It may cool its attraction,\" said Anthony Pratt from JD Power.",
+            &["Anthony Pratt", "JD Power"],
+            [(
+                "It may cool its attraction",
+                Direct,
+                "Anthony Pratt",
+                "Anthony Pratt"
+            )]
+        );
+        // An owner is not the speaker.
+        case!(
+            "\"It is done,\" said Putin's spokesman Dmitry Peskov.",
+            &["Putin", "Dmitry Peskov"],
+            [("It is done", Direct, "Dmitry Peskov", "Dmitry Peskov")]
+        );
+        case!(
+            "The shadow education secretary, Tim Collins, said: \"It is clear.\"",
+            &["Tim Collins"],
+            [("It is clear.", Direct, "Tim Collins", "Tim Collins")]
         );
     }
 
