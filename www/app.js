@@ -37,7 +37,12 @@ const state = {
   figureSort: { key: 'order', dir: 1 },
   showViewOnResult: false,
   maxInputBytes: Infinity,
+  allQuotes: false, // every quote listed, not only the first QUOTES_SHOWN
 };
+
+// Quotes listed until the reader asks for all: a long text can hold thousands, and laying
+// out 9,000 took the page half a second.
+const QUOTES_SHOWN = 100;
 
 // ---------------------------------------------------------------- running an analysis
 
@@ -446,7 +451,15 @@ function renderEntities() {
 
 /** Index of the sentence holding text position `pos`, or -1 (boilerplate lies outside them). */
 function sentenceAt(r, pos) {
-  return r.sentences.findIndex((s) => s.start <= pos && pos < s.end);
+  // Sentences are in text order: the last one starting at or before `pos`.
+  let lo = 0;
+  let hi = r.sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (r.sentences[mid].start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && pos < r.sentences[lo - 1].end ? lo - 1 : -1;
 }
 
 /** A quote's words on one line, in quotation marks. */
@@ -454,9 +467,10 @@ function quoteWords(q) {
   return `“${state.text.slice(q.start, q.end).replace(/\s+/g, ' ').trim()}”`;
 }
 
-/** The entity a quote is from, when the text names one. */
+/** The entity a quote is from, when the text names one (an entity's id is its index). */
 function speakerEntity(r, q) {
-  return q.speaker === null || q.speaker === undefined ? null : r.entities.find((e) => e.id === q.speaker) || null;
+  const e = q.speaker === null || q.speaker === undefined ? null : r.entities[q.speaker];
+  return e && e.id === q.speaker ? e : null;
 }
 
 /** Who a quote is from when no entity is: the words naming them, or why there are none. */
@@ -469,7 +483,8 @@ function renderQuotes() {
   list.replaceChildren();
   const r = state.report;
   const quotes = r ? r.quotes : [];
-  for (const q of quotes) {
+  const shown = state.allQuotes ? quotes : quotes.slice(0, QUOTES_SHOWN);
+  for (const q of shown) {
     const li = el('li', `quote ${q.kind}`);
     const words = quoteWords(q);
     const sentence = sentenceAt(r, q.start);
@@ -493,6 +508,13 @@ function renderQuotes() {
     } else who.append(q.speaker_text ? `— ${q.speaker_text}` : unnamedSpeaker(q));
     li.append(who);
     list.append(li);
+  }
+  if (shown.length < quotes.length) {
+    const more = el('button', 'show-all', `Show all ${formatNumber(quotes.length)} quotes`);
+    more.type = 'button';
+    more.id = 'all-quotes';
+    list.append(el('li', 'more'));
+    list.lastChild.append(more);
   }
   togglePanel('quotes', quotes.length > 0);
   $('quotes-empty').textContent = r ? 'No quotations in this text.' : 'Quotations and who said them appear here.';
@@ -768,6 +790,7 @@ function setText(text, { show = true, sample = null } = {}) {
   const input = $('input');
   input.value = text;
   state.include.clear();
+  state.allQuotes = false;
   state.selected = null;
   state.showViewOnResult = show;
   linkSample(sample);
@@ -1077,7 +1100,10 @@ function wire() {
   $('quotes').addEventListener('click', (e) => {
     const speaker = e.target.closest('.speaker-link');
     if (speaker) selectEntity(Number(speaker.dataset.ent), 0);
-    else showSentence(e);
+    else if (e.target.closest('#all-quotes')) {
+      state.allQuotes = true;
+      renderQuotes();
+    } else showSentence(e);
   });
   $('figures').addEventListener('click', (e) => {
     const th = e.target.closest('th[data-key]');

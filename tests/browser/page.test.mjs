@@ -187,7 +187,7 @@ for (const article of ARTICLES) {
     });
 
     test('the quotes panel shows each quote with who said it, and where it is', async () => {
-      const items = page.locator('#quotes li');
+      const items = page.locator('#quotes li.quote');
       assert.equal(await items.count(), report.quotes.length);
       if (!report.quotes.length) {
         assert.equal(await page.locator('#quotes-empty').textContent(), 'No quotations in this text.');
@@ -587,7 +587,7 @@ describe('robustness', () => {
         '"We are looking after each other," he said.\n\n' +
         'The club motto, "Nil satis nisi optimum", hangs in the dressing room.\n',
     );
-    const rows = await page.locator('#quotes li').evaluateAll((lis) => lis.map((li) => li.innerText.replace(/\s+/g, ' ').trim()));
+    const rows = await page.locator('#quotes li.quote').evaluateAll((lis) => lis.map((li) => li.innerText.replace(/\s+/g, ' ').trim()));
     assert.deepEqual(rows, [
       '“We don\'t want to rest on our laurels.” — David Weir',
       '“We are looking after each other” — David Weir, as “he”',
@@ -595,6 +595,21 @@ describe('robustness', () => {
     ]);
     await page.locator('#quotes .speaker-link').first().click();
     assert.equal(await page.locator('#stepper-label').textContent(), 'David Weir: mention 1 of 3');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a text with many quotes lists the first hundred, and all on request', async () => {
+    const { page, context, errors } = await openPage(env);
+    const names = ['Tony Blair', 'Gordon Brown', 'Michael Howard'];
+    const lines = Array.from({ length: 150 }, (_, i) => `"Point ${i} stands," said ${names[i % 3]} on day ${i}.`);
+    await paste(page, `Quotes\n\n${lines.join('\n\n')}\n`);
+    const report = JSON.parse((await exported(page, 'Report (JSON)')).text);
+    assert.equal(report.quotes.length, 150);
+    assert.equal(await page.locator('#quotes li.quote').count(), 100);
+    await page.locator('#all-quotes').click();
+    assert.equal(await page.locator('#quotes li.quote').count(), 150);
+    assert.equal(await page.locator('#all-quotes').count(), 0);
     assert.deepEqual(errors, []);
     await context.close();
   });
