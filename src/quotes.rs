@@ -47,6 +47,31 @@ fn is_passive_auxiliary(word: &str) -> bool {
     )
 }
 
+/// Words between a speaker and the speech verb: "Morientes had said", "he later added".
+fn is_verb_helper(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "had"
+            | "has"
+            | "have"
+            | "will"
+            | "would"
+            | "also"
+            | "then"
+            | "later"
+            | "once"
+            | "previously"
+    )
+}
+
+/// Words that start a clause rather than name a speaker: `"…" and warned`, `who said`.
+fn is_clause_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "and" | "but" | "or" | "so" | "yet" | "as" | "while" | "who" | "which" | "that"
+    )
+}
+
 /// Words that may stay lowercase inside a quoted name: "Bank of England".
 fn is_name_joiner(word: &str) -> bool {
     matches!(
@@ -327,12 +352,18 @@ impl Context<'_> {
         {
             let object_ok = tokens[v + 1..].iter().all(|t| t.kind == TokenKind::Word);
             if object_ok && (lead_in || v + 1 == tokens.len()) {
+                let verb_at = tokens[v].span.start;
+                // "David Rose, chief executive, had said:": the helpers go with the verb.
+                let v = v - tokens[..v]
+                    .iter()
+                    .rev()
+                    .take_while(|t| is_verb_helper(self.word(t)))
+                    .count();
                 let from = tokens[..v]
                     .iter()
                     .rposition(|t| t.kind != TokenKind::Word)
                     .map_or(0, |i| i + 1)
                     .max(v.saturating_sub(MAX_SPEAKER_WORDS));
-                let verb_at = tokens[v].span.start;
                 if let Some(a) = self.speaker_in(&tokens[from..v], verb_at) {
                     return Some(a);
                 }
@@ -444,8 +475,17 @@ impl Context<'_> {
 
     /// The speaker in the words right before a speech verb: "Son", "he", "the official".
     fn speaker_in(&self, tokens: &[Token], verb_at: usize) -> Option<Attribution> {
+        let helpers = tokens
+            .iter()
+            .rev()
+            .take_while(|t| is_verb_helper(self.word(t)))
+            .count();
+        let tokens = &tokens[..tokens.len() - helpers];
         let first = tokens.first()?;
         let last = tokens.last()?;
+        if is_clause_word(self.word(last)) {
+            return None;
+        }
         // "she was told": the speaker is someone else.
         if tokens.len() > MAX_SPEAKER_WORDS || is_passive_auxiliary(self.word(last)) {
             return None;
@@ -862,6 +902,37 @@ mod tests {
             "The shadow education secretary, Tim Collins, said: \"It is clear.\"",
             &["Tim Collins"],
             [("It is clear.", Direct, "Tim Collins", "Tim Collins")]
+        );
+    }
+
+    #[test]
+    fn helpers_and_clauses_between_speaker_and_verb() {
+        case!(
+            "\"I want to play,\" Morientes had said.",
+            &["Morientes"],
+            [("I want to play", Direct, "Morientes", "Morientes")]
+        );
+        case!(
+            "David Rose, chief executive of the trust, had said: \"We regret it.\"",
+            &["David Rose"],
+            [("We regret it.", Direct, "David Rose", "David Rose")]
+        );
+        // "who" is not the speaker; the name before it is.
+        case!(
+            "This was rejected by Mr Blair, who said: \"We will win.\"",
+            &["Blair"],
+            [("We will win.", Direct, "Blair", "Blair")]
+        );
+        // A conjunction after a quote starts a clause: no speaker rather than "and".
+        case!(
+            "\"We have done nothing wrong and will prove it in court,\" and added that it was over.",
+            &[],
+            [(
+                "We have done nothing wrong and will prove it in court",
+                Direct,
+                None,
+                None
+            )]
         );
     }
 
