@@ -1,7 +1,8 @@
 //! Acceptance tests on the two sample articles against their hand annotations
-//! (`tests/fixtures/*.gold.json`): entity clusters, boilerplate roles and the summary.
+//! (`tests/fixtures/*.gold.json`): entity clusters, boilerplate roles, the summary and
+//! the quotes.
 
-use article_analyser::report::{Analysis, EntityType, OffsetUnit, Role};
+use article_analyser::report::{Analysis, EntityType, OffsetUnit, QuoteKind, Role};
 use article_analyser::{analyse, Options};
 use serde_json::Value;
 
@@ -220,5 +221,33 @@ fn the_summary_is_three_body_sentences_in_article_order() {
                 a.name
             );
         }
+    }
+}
+
+#[test]
+fn quotes_match_the_annotation_with_their_speakers() {
+    for a in articles() {
+        let got: Vec<(&str, QuoteKind, Option<&str>)> = a
+            .report
+            .quotes
+            .iter()
+            .map(|q| {
+                let speaker = q.speaker.map(|id| a.report.entities[id].name.as_str());
+                (q.span.of(&a.text), q.kind, speaker)
+            })
+            .collect();
+        let want: Vec<(&str, QuoteKind, Option<&str>)> = a.gold["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let kind = match q["kind"].as_str().unwrap() {
+                    "direct_quote" => QuoteKind::Direct,
+                    _ => QuoteKind::Phrase,
+                };
+                (q["text"].as_str().unwrap(), kind, q["speaker"].as_str())
+            })
+            .collect();
+        assert_eq!(got, want, "{}", a.name);
     }
 }
