@@ -612,6 +612,7 @@ function renderStats() {
     ['Paragraphs', formatNumber(s.paragraphs)],
     ['Reading time', `${s.reading_minutes < 1 ? '< 1' : Math.round(s.reading_minutes)} min`],
     ['Entities', formatNumber(r.entities.length)],
+    ['Quotes', formatNumber(r.quotes.length)],
     ['Figures', formatNumber(r.figures.length)],
     ['Analysed in', `${total.toFixed(1)} ms`],
   ];
@@ -710,6 +711,8 @@ function tipContent(target) {
     title = e.name;
     kind = TYPE[e.type] ? TYPE[e.type].one : e.type;
     rows.push(['Mentions', String(e.mentions.length)]);
+    const quoted = r.quotes.filter((q) => q.speaker === e.id).length;
+    if (quoted) rows.push(['Quoted', `${quoted} time${quoted === 1 ? '' : 's'}`]);
     if (e.aliases.length > 1) rows.push(['Also', e.aliases.filter((a) => a !== e.name).join(', ')]);
     if (e.reasons.length) rows.push(['Salience', e.reasons.join('; ')]);
   } else return null;

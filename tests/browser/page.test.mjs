@@ -593,6 +593,11 @@ describe('robustness', () => {
       '“We are looking after each other” — David Weir, as “he”',
       '“Nil satis nisi optimum” quoted phrase',
     ]);
+    const stats = await page.locator('#stats div').evaluateAll((ds) => ds.map((d) => d.innerText.replace(/\s+/g, ' ').trim()));
+    assert.ok(stats.includes('Quotes 3'), stats.join(' | '));
+    await page.locator('#quotes .speaker-link').first().hover();
+    await page.locator('#tip').waitFor({ state: 'visible' });
+    assert.match(squash(await page.locator('#tip').innerText()), /Quoted 2 times/);
     await page.locator('#quotes .speaker-link').first().click();
     assert.equal(await page.locator('#stepper-label').textContent(), 'David Weir: mention 1 of 3');
     assert.deepEqual(errors, []);
