@@ -503,8 +503,10 @@ function renderQuotes() {
       b.dataset.ent = e.id;
       b.setAttribute('aria-label', `${e.name}: show mentions`);
       who.append('— ', b);
-      // The words that name them, when these are not the name: "he", "the minister".
-      if (q.speaker_text && !e.aliases.includes(q.speaker_text)) who.append(`, as “${q.speaker_text}”`);
+      // The words that name them, when these are not the name: "he", "the minister" (a
+      // pronoun that opened its sentence in lower case).
+      const said = q.speaker_text && /^(He|She|They|We)$/.test(q.speaker_text) ? q.speaker_text.toLowerCase() : q.speaker_text;
+      if (said && !e.aliases.includes(said)) who.append(`, as “${said}”`);
     } else who.append(q.speaker_text ? `— ${q.speaker_text}` : unnamedSpeaker(q));
     li.append(who);
     list.append(li);

@@ -585,19 +585,21 @@ describe('robustness', () => {
         'Everton defender David Weir has played down talk of European football.\n\n' +
         'Weir told BBC Radio Five Live: "We don\'t want to rest on our laurels."\n\n' +
         '"We are looking after each other," he said.\n\n' +
+        'He added: "We have a lot of self-belief."\n\n' +
         'The club motto, "Nil satis nisi optimum", hangs in the dressing room.\n',
     );
     const rows = await page.locator('#quotes li.quote').evaluateAll((lis) => lis.map((li) => li.innerText.replace(/\s+/g, ' ').trim()));
     assert.deepEqual(rows, [
       '“We don\'t want to rest on our laurels.” — David Weir',
       '“We are looking after each other” — David Weir, as “he”',
+      '“We have a lot of self-belief.” — David Weir, as “he”',
       '“Nil satis nisi optimum” quoted phrase',
     ]);
     const stats = await page.locator('#stats div').evaluateAll((ds) => ds.map((d) => d.innerText.replace(/\s+/g, ' ').trim()));
-    assert.ok(stats.includes('Quotes 3'), stats.join(' | '));
+    assert.ok(stats.includes('Quotes 4'), stats.join(' | '));
     await page.locator('#quotes .speaker-link').first().hover();
     await page.locator('#tip').waitFor({ state: 'visible' });
-    assert.match(squash(await page.locator('#tip').innerText()), /Quoted 2 times/);
+    assert.match(squash(await page.locator('#tip').innerText()), /Quoted 3 times/);
     await page.locator('#quotes .speaker-link').first().click();
     assert.equal(await page.locator('#stepper-label').textContent(), 'David Weir: mention 1 of 3');
     assert.deepEqual(errors, []);
