@@ -1,5 +1,6 @@
 //! Merges mentions into entities across spellings, short forms, titles and acronyms.
 
+use super::features::Lexicon;
 use super::Mention;
 use crate::hashing::FastMap;
 use crate::report::{Entity, EntityType, Span};
@@ -274,7 +275,10 @@ fn merge_short_names(
                 && (w.first() == Some(word) || w.last() == Some(word))
         });
         if let Some(best) = people.max_by_key(|&c| last_before(&groups[c], mentions, first)) {
-            if kind != EntityType::Location {
+            // A known place stays a place ("Jordan" after "Michael Jordan"); another word
+            // taken for a place is the person's name ("Presley" after "Elvis Presley").
+            let place = kind == EntityType::Location && Lexicon::get().is_place(word);
+            if !place {
                 sets.union(g, best);
             }
             continue;
@@ -485,6 +489,23 @@ mod tests {
         assert_eq!(merged[0].aliases, ["David Weir", "Weir"]);
         // In the body, a short name before the full one may be someone else.
         assert_eq!(cluster(text, &mentions, None).len(), 2);
+    }
+
+    #[test]
+    fn a_surname_taken_for_a_place_joins_the_person_unless_it_is_a_known_place() {
+        case!(
+            "Elvis Presley sang. Tapes of Presley sold.",
+            [("Elvis Presley", Person), ("Presley", Location)],
+            [("Elvis Presley", Person, ["Elvis Presley", "Presley"])]
+        );
+        case!(
+            "Michael Jordan flew to Jordan.",
+            [("Michael Jordan", Person), ("Jordan", Location)],
+            [
+                ("Michael Jordan", Person, ["Michael Jordan"]),
+                ("Jordan", Location, ["Jordan"])
+            ]
+        );
     }
 
     #[test]

@@ -89,6 +89,11 @@ impl Lexicon {
         self.phrases.get(key.as_str()).copied().unwrap_or(0)
     }
 
+    /// Whether the word lists name this folded word as a place ("jordan").
+    pub fn is_place(&self, folded: &str) -> bool {
+        self.phrases.get(folded).is_some_and(|c| c & LOC != 0)
+    }
+
     /// What the lexicon says about one folded word.
     pub fn entry(&self, word: &str) -> WordEntry {
         WordEntry {
