@@ -134,7 +134,7 @@ pub fn analyse_with_clock(input: &str, options: &Options, clock: Clock) -> Resul
     let title = cleaned
         .paragraphs
         .iter()
-        .find(|p| p.role == report::Role::Title)
+        .find(|p| p.role == Role::Title)
         .map(|p| p.span);
     let mut entities = entities::aliases::cluster(text, &mentions, title);
     lap("aliases", &mut timings);
@@ -157,14 +157,10 @@ pub fn analyse_with_clock(input: &str, options: &Options, clock: Clock) -> Resul
         .iter()
         .filter(|t| t.kind != tokenize::TokenKind::Punct && t.kind != tokenize::TokenKind::Symbol)
         .count();
-    let title = cleaned
-        .paragraphs
-        .iter()
-        .find(|p| p.role == Role::Title)
-        .map(|p| Title {
-            span: p.span,
-            text: p.span.of(text).to_string(),
-        });
+    let title = title.map(|span| Title {
+        span,
+        text: span.of(text).to_string(),
+    });
     let mut analysis = Analysis {
         schema: SCHEMA_VERSION,
         offsets: OffsetUnit::Byte,

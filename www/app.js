@@ -467,12 +467,6 @@ function quoteWords(q) {
   return `“${state.text.slice(q.start, q.end).replace(/\s+/g, ' ').trim()}”`;
 }
 
-/** The entity a quote is from, when the text names one (an entity's id is its index). */
-function speakerEntity(r, q) {
-  const e = q.speaker === null || q.speaker === undefined ? null : r.entities[q.speaker];
-  return e && e.id === q.speaker ? e : null;
-}
-
 /** Who a quote is from when no entity is: the words naming them, or why there are none. */
 function unnamedSpeaker(q) {
   return q.speaker_text || (q.kind === 'phrase' ? 'quoted phrase' : 'speaker not stated');
@@ -496,7 +490,7 @@ function renderQuotes() {
       li.append(b);
     }
     const who = el('span', 'speaker');
-    const e = speakerEntity(r, q);
+    const e = entityById(q.speaker);
     if (e) {
       const b = el('button', `speaker-link t-${e.type}`, e.name);
       b.type = 'button';
@@ -507,7 +501,7 @@ function renderQuotes() {
       // pronoun that opened its sentence in lower case).
       const said = q.speaker_text && /^(He|She|They|We)$/.test(q.speaker_text) ? q.speaker_text.toLowerCase() : q.speaker_text;
       if (said && !e.aliases.includes(said)) who.append(`, as “${said}”`);
-    } else who.append(q.speaker_text ? `— ${q.speaker_text}` : unnamedSpeaker(q));
+    } else who.append(`${q.speaker_text ? '— ' : ''}${unnamedSpeaker(q)}`);
     li.append(who);
     list.append(li);
   }
@@ -568,7 +562,8 @@ function renderFigures() {
     const valueCell = el('td', 'num');
     if (f.qualifier) valueCell.append(el('span', 'qual', `${f.qualifier} `));
     const value = el('span', 'value', formatValue(f.value));
-    if (dateCode(f.value)) value.title = `Normalised: ${dateCode(f.value)}`;
+    const code = dateCode(f.value);
+    if (code) value.title = `Normalised: ${code}`;
     valueCell.append(value);
     if (f.uncertain) {
       const u = el('span', 'uncertain', '?');
@@ -629,8 +624,10 @@ function renderStats() {
 
 // ---------------------------------------------------------------- entity stepping
 
+/** The entity with this id (its index in the report's list), or null. */
 function entityById(id) {
-  return state.report && state.report.entities.find((e) => e.id === id);
+  const e = state.report && state.report.entities[id];
+  return e && e.id === id ? e : null;
 }
 
 function selectEntity(id, index) {
@@ -702,7 +699,8 @@ function tipContent(target) {
     if (!f) return null;
     title = `${f.qualifier ? f.qualifier + ' ' : ''}${formatValue(f.value)}${f.unit ? ' ' + f.unit : ''}`;
     kind = f.kind.toLowerCase();
-    if (dateCode(f.value)) rows.push(['Normalised', dateCode(f.value)]);
+    const code = dateCode(f.value);
+    if (code) rows.push(['Normalised', code]);
     if (measures(f)) rows.push(['Measures', measures(f)]);
     if (f.period) rows.push(['Period', f.period]);
     if (f.out_of) rows.push(['Out of', formatNumber(f.out_of)]);
@@ -902,7 +900,7 @@ function markdown(r) {
   if (r.quotes.length) {
     lines.push('## Quotes', '');
     for (const q of r.quotes) {
-      const e = speakerEntity(r, q);
+      const e = entityById(q.speaker);
       lines.push(`- ${mdEscape(quoteWords(q))} — ${mdEscape(e ? e.name : unnamedSpeaker(q))}`);
     }
     lines.push('');

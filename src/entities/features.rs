@@ -490,7 +490,8 @@ impl Features {
     /// [`Features::add_word`] with the word without its possessive (`bare`), its folded
     /// form and its shape given.
     fn keep_word(&mut self, word: &str, bare: &str, folded: String, shape: &str) {
-        self.hash_word(&folded, shape, bare.len() < word.len());
+        let possessive = bare.len() < word.len();
+        self.hash_word(&folded, shape, possessive);
         let folded_id = match self.folded_ids.get(&folded) {
             Some(&id) => id,
             None => {
@@ -506,7 +507,7 @@ impl Features {
             capitalised: is_capitalised(word),
             all_caps: is_all_caps(word),
             bare_all_caps: is_all_caps(bare),
-            possessive: bare.len() < word.len(),
+            possessive,
             folded: folded_id,
         });
         self.word_entries.push(Lexicon::get().entry(&folded));
