@@ -141,3 +141,30 @@ fn a_possessive_ends_a_name_unless_it_is_a_title() {
     assert!(found.iter().any(|n| n.starts_with("Morocco")), "{found:?}");
     assert!(found.contains(&"Queen's Club".to_string()), "{found:?}");
 }
+
+#[test]
+fn names_newer_than_the_training_news_get_their_types() {
+    let analysis = article_analyser::analyse(
+        "Sony said on Thursday that sales of its PlayStation Portable rose over Christmas, \
+         while Google shares fell and Chelsea beat Arsenal.",
+        &Default::default(),
+    )
+    .expect("analysed");
+    let got: Vec<(&str, EntityType)> = analysis
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    use EntityType::*;
+    assert_eq!(
+        got,
+        [
+            ("Sony", Organisation),
+            ("PlayStation Portable", Misc),
+            ("Christmas", Event),
+            ("Google", Organisation),
+            ("Chelsea", Organisation),
+            ("Arsenal", Organisation)
+        ],
+    );
+}

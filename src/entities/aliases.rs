@@ -1,6 +1,6 @@
 //! Merges mentions into entities across spellings, short forms, titles and acronyms.
 
-use super::features::Lexicon;
+use super::features::{Lexicon, ORG_NAME};
 use super::Mention;
 use crate::hashing::FastMap;
 use crate::report::{Entity, EntityType, Span};
@@ -393,10 +393,20 @@ fn build(
                     m,
                 )
             });
+            let mut kind = kind.unwrap_or(EntityType::Misc);
+            // A person only ever named as a known organisation ("Sony", "Chelsea") is the
+            // tagger's 1996 training news showing through; "Chelsea Clinton" stays a person.
+            if kind == EntityType::Person
+                && aliases
+                    .iter()
+                    .all(|(_, s)| Lexicon::get().classes_of_name(s) & ORG_NAME != 0)
+            {
+                kind = EntityType::Organisation;
+            }
             Entity {
                 id: 0,
                 name: aliases[0].1.to_string(),
-                kind: kind.unwrap_or(EntityType::Misc),
+                kind,
                 salience: 0.0,
                 reasons: Vec::new(),
                 aliases: aliases.iter().map(|(_, s)| s.to_string()).collect(),
@@ -468,6 +478,24 @@ mod tests {
                 vec![$(($cname.to_string(), $ckind, vec![$($alias.to_string()),*])),*];
             assert_eq!(got, want, "clustering {:?}", $text);
         };
+    }
+
+    #[test]
+    fn a_person_only_named_as_a_known_organisation_is_one() {
+        case!(
+            "Sony and Chelsea Clinton. Chelsea beat Arsenal.",
+            [
+                ("Sony", Person),
+                ("Chelsea Clinton", Person),
+                ("Chelsea", Person),
+                ("Arsenal", Person)
+            ],
+            [
+                ("Sony", Organisation, ["Sony"]),
+                ("Chelsea Clinton", Person, ["Chelsea Clinton", "Chelsea"]),
+                ("Arsenal", Organisation, ["Arsenal"])
+            ]
+        );
     }
 
     #[test]

@@ -15,10 +15,14 @@ pub const TITLE: u16 = 64;
 pub const GATHERING: u16 = 128;
 pub const ORG_NOUN: u16 = 256;
 pub const COMPANY: u16 = 512;
-const CLASSES: u8 = 10;
+pub const ORG_NAME: u16 = 1024;
+pub const PRODUCT: u16 = 2048;
+pub const HOLIDAY: u16 = 4096;
+const CLASSES: u8 = 13;
 
 const GAZETTEER: &str = include_str!("../../data/entities/gazetteer.txt");
 const HEADS: &str = include_str!("../../data/entities/heads.txt");
+const NAMES: &str = include_str!("../../data/entities/names.txt");
 
 /// Phrases of the word lists, keyed by their folded words joined with single spaces.
 pub struct Lexicon {
@@ -33,7 +37,7 @@ impl Lexicon {
     /// The compiled-in word lists, parsed once.
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::parse(&[GAZETTEER, HEADS]))
+        LEXICON.get_or_init(|| Lexicon::parse(&[GAZETTEER, HEADS, NAMES]))
     }
 
     fn parse(sources: &[&str]) -> Lexicon {
@@ -55,12 +59,12 @@ impl Lexicon {
                 "gathering" => GATHERING,
                 "orgnoun" => ORG_NOUN,
                 "company" => COMPANY,
+                "orgname" => ORG_NAME,
+                "product" => PRODUCT,
+                "holiday" => HOLIDAY,
                 _ => continue,
             };
-            let words: Vec<String> = crate::tokenize::tokenize(phrase)
-                .iter()
-                .map(|t| fold(t.text(phrase)))
-                .collect();
+            let words = phrase_words(phrase);
             if words.is_empty() {
                 continue;
             }
@@ -92,6 +96,12 @@ impl Lexicon {
     /// Whether the word lists name this folded word as a place ("jordan").
     pub fn is_place(&self, folded: &str) -> bool {
         self.phrases.get(folded).is_some_and(|c| c & LOC != 0)
+    }
+
+    /// Classes of a name as written ("Sony", "Manchester United"), 0 when none.
+    pub fn classes_of_name(&self, name: &str) -> u16 {
+        let words = phrase_words(name);
+        self.classes(words.iter().map(String::as_str), &mut String::new())
     }
 
     /// What the lexicon says about one folded word.
@@ -138,6 +148,14 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// The folded words of a phrase, as the lexicon keys them.
+fn phrase_words(phrase: &str) -> Vec<String> {
+    crate::tokenize::tokenize(phrase)
+        .iter()
+        .map(|t| fold(t.text(phrase)))
+        .collect()
 }
 
 /// A folded word's own lexicon classes, and whether a longer phrase starts with it.

@@ -1,7 +1,8 @@
 //! Rules over the tagger's output: titles out of person names, and names by their head words.
 
 use super::features::{
-    Features, COMPANY, DEMONYM, EVENT_HEAD, GATHERING, LAW_HEAD, LOC, ORG_HEAD, ORG_NOUN, TITLE,
+    Features, COMPANY, DEMONYM, EVENT_HEAD, GATHERING, HOLIDAY, LAW_HEAD, LOC, ORG_HEAD, ORG_NOUN,
+    PRODUCT, TITLE,
 };
 use crate::report::EntityType;
 
@@ -21,12 +22,14 @@ const LEADING: &[&str] = &[
     "as", "from", "to", "and", "but", "of", "during", "after", "before", "under", "since",
 ];
 
-/// Capitalised words that are never a name on their own: "Fourth is the lesson…", and
-/// currency codes, which are figures' units ("990 million USD").
+/// Capitalised words that are never a name on their own: "Fourth is the lesson…", "I'm",
+/// the capitals of common nouns ("PCs", "DVD"), and currency codes, which are figures'
+/// units ("990 million USD").
 const NOT_NAMES: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "last", "next", "usd", "eur", "vnd", "gbp", "jpy", "cny", "rub", "inr", "krw", "aud", "cad",
-    "chf", "sgd", "thb",
+    "last", "next", "i'm", "i've", "i'd", "i'll", "pc", "pcs", "dvd", "dvds", "cd", "cds", "tv",
+    "tvs", "mp3", "sms", "gdp", "ceo", "usd", "eur", "vnd", "gbp", "jpy", "cny", "rub", "inr",
+    "krw", "aud", "cad", "chf", "sgd", "thb",
 ];
 
 /// Corrects and completes the tagger's names of one passage (`words`; `glued` marks
@@ -42,6 +45,7 @@ pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Ve
         passage.trim(n);
     }
     names.retain(|n| n.start < n.end && !passage.is_not_a_name(n));
+    passage.known_types(names);
     if !features.headline {
         passage.head_words(names);
         passage.quoted(names);
@@ -140,6 +144,43 @@ impl Passage<'_> {
     fn is_not_a_name(&self, n: &Name) -> bool {
         (n.start..n.end).all(|i| self.has(i, TITLE) || self.is_punctuation(i))
             || (n.end - n.start == 1 && NOT_NAMES.contains(&self.folded(n.start)))
+    }
+
+    /// Names whose type the word lists know, whatever the tagger made of them: a product
+    /// ("Xbox") is misc and a holiday ("Christmas") an event. A capitalised holiday the
+    /// tagger left out is added.
+    fn known_types(&self, names: &mut Vec<Name>) {
+        let known = |start, end| {
+            if self.is_phrase(start, end, HOLIDAY) {
+                Some(EntityType::Event)
+            } else if self.is_phrase(start, end, PRODUCT) {
+                Some(EntityType::Misc)
+            } else {
+                None
+            }
+        };
+        for n in names.iter_mut() {
+            if let Some(kind) = known(n.start, n.end) {
+                n.kind = kind;
+                n.by_rule = true;
+            }
+        }
+        if self.features.headline {
+            return;
+        }
+        for &(start, end, classes) in self.features.matches() {
+            if classes & HOLIDAY != 0
+                && self.is_capitalised(start)
+                && !names.iter().any(|n| n.start < end && start < n.end)
+            {
+                names.push(Name {
+                    start,
+                    end,
+                    kind: EntityType::Event,
+                    by_rule: true,
+                });
+            }
+        }
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -503,6 +544,26 @@ mod tests {
             "NA Vice Chairman spoke.",
             [(0, 2, Organisation)],
             [("NA", Organisation)]
+        );
+    }
+
+    #[test]
+    fn the_word_lists_type_products_and_holidays_and_drop_common_nouns() {
+        case!(
+            "Sony sold the Xbox rival at Christmas to PCs owners.",
+            [
+                (0, 1, Person),
+                (3, 4, Organisation),
+                (6, 7, Location),
+                (8, 9, Organisation)
+            ],
+            [("Sony", Person), ("Xbox", Misc), ("Christmas", Event)]
+        );
+        // A holiday the tagger missed is added; a lower-case one is not a name.
+        case!(
+            "Sales rose before Easter Monday and the new year.",
+            [],
+            [("Easter Monday", Event)]
         );
     }
 
