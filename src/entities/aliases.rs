@@ -374,10 +374,21 @@ fn build(
                 }
             }
             ms.sort_by_key(|&m| mentions[m].span.start);
-            let kind = votes
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-                .map(|v| v.0);
+            // A person named in full is a person, however the short names that joined
+            // them were typed ("Elvis" in a headline above "Elvis Presley"); a name with
+            // an acronym is an organisation's ("Sports Interactive (SI)").
+            let person = gs
+                .iter()
+                .any(|&g| groups[g].kind == EntityType::Person && groups[g].words.len() > 1)
+                && !ms.iter().any(|&m| is_acronym(surfaces[m]));
+            let kind = if person {
+                Some(EntityType::Person)
+            } else {
+                votes
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                    .map(|v| v.0)
+            };
             // Fullest form first: more words, then diacritics (the fuller spelling), then
             // the earlier one.
             let mut aliases: Vec<(usize, &str)> = Vec::new();
@@ -478,6 +489,34 @@ mod tests {
                 vec![$(($cname.to_string(), $ckind, vec![$($alias.to_string()),*])),*];
             assert_eq!(got, want, "clustering {:?}", $text);
         };
+    }
+
+    #[test]
+    fn a_person_named_in_full_is_a_person_unless_named_by_an_acronym() {
+        case!(
+            "Elvis Presley sang. Elvis won. Elvis lost. Elvis smiled.",
+            [
+                ("Elvis Presley", Person),
+                ("Elvis", Misc),
+                ("Elvis", Misc),
+                ("Elvis", Misc)
+            ],
+            [("Elvis Presley", Person, ["Elvis Presley", "Elvis"])]
+        );
+        case!(
+            "Sports Interactive (SI) said SI and SI would.",
+            [
+                ("Sports Interactive", Person),
+                ("SI", Organisation),
+                ("SI", Organisation),
+                ("SI", Organisation)
+            ],
+            [(
+                "Sports Interactive",
+                Organisation,
+                ["Sports Interactive", "SI"]
+            )]
+        );
     }
 
     #[test]

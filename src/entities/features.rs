@@ -17,7 +17,7 @@ pub const ORG_NOUN: u16 = 256;
 pub const COMPANY: u16 = 512;
 pub const ORG_NAME: u16 = 1024;
 pub const PRODUCT: u16 = 2048;
-pub const HOLIDAY: u16 = 4096;
+pub const EVENT_NAME: u16 = 4096;
 const CLASSES: u8 = 13;
 
 const GAZETTEER: &str = include_str!("../../data/entities/gazetteer.txt");
@@ -61,7 +61,7 @@ impl Lexicon {
                 "company" => COMPANY,
                 "orgname" => ORG_NAME,
                 "product" => PRODUCT,
-                "holiday" => HOLIDAY,
+                "eventname" => EVENT_NAME,
                 _ => continue,
             };
             let words = phrase_words(phrase);

@@ -1,8 +1,8 @@
 //! Rules over the tagger's output: titles out of person names, and names by their head words.
 
 use super::features::{
-    Features, COMPANY, DEMONYM, EVENT_HEAD, GATHERING, HOLIDAY, LAW_HEAD, LOC, ORG_HEAD, ORG_NOUN,
-    PRODUCT, TITLE,
+    Features, COMPANY, DEMONYM, EVENT_HEAD, EVENT_NAME, GATHERING, LAW_HEAD, LOC, ORG_HEAD,
+    ORG_NOUN, PRODUCT, TITLE,
 };
 use crate::report::EntityType;
 
@@ -30,6 +30,11 @@ const NOT_NAMES: &[&str] = &[
     "last", "next", "i'm", "i've", "i'd", "i'll", "pc", "pcs", "dvd", "dvds", "cd", "cds", "tv",
     "tvs", "mp3", "sms", "gdp", "ceo", "usd", "eur", "vnd", "gbp", "jpy", "cny", "rub", "inr",
     "krw", "aud", "cad", "chf", "sgd", "thb",
+];
+
+/// Titles that only ever come before a person's name.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness", "baron",
 ];
 
 /// Corrects and completes the tagger's names of one passage (`words`; `glued` marks
@@ -134,6 +139,16 @@ impl Passage<'_> {
         {
             n.start += 1;
         }
+        // An honorific before a name makes it a person's, whatever the tagger made of it
+        // ("Lord Goldsmith": "Lord's" is a cricket ground in its training news).
+        if n.end - n.start > 1
+            && HONORIFICS.contains(&self.folded(n.start))
+            && self.is_capitalised(n.start + 1)
+            && !self.has(n.start + 1, TITLE)
+        {
+            n.kind = EntityType::Person;
+            n.by_rule = true;
+        }
         if n.kind == EntityType::Person {
             while n.start < n.end && (self.has(n.start, TITLE) || self.is_punctuation(n.start)) {
                 n.start += 1;
@@ -147,11 +162,11 @@ impl Passage<'_> {
     }
 
     /// Names whose type the word lists know, whatever the tagger made of them: a product
-    /// ("Xbox") is misc and a holiday ("Christmas") an event. A capitalised holiday the
-    /// tagger left out is added.
+    /// ("Xbox") is misc, and a holiday or a competition ("Christmas", "Six Nations") an
+    /// event, added where the tagger left it out.
     fn known_types(&self, names: &mut Vec<Name>) {
         let known = |start, end| {
-            if self.is_phrase(start, end, HOLIDAY) {
+            if self.is_phrase(start, end, EVENT_NAME) {
                 Some(EntityType::Event)
             } else if self.is_phrase(start, end, PRODUCT) {
                 Some(EntityType::Misc)
@@ -169,7 +184,7 @@ impl Passage<'_> {
             return;
         }
         for &(start, end, classes) in self.features.matches() {
-            if classes & HOLIDAY != 0
+            if classes & EVENT_NAME != 0
                 && self.is_capitalised(start)
                 && !names.iter().any(|n| n.start < end && start < n.end)
             {
@@ -548,7 +563,20 @@ mod tests {
     }
 
     #[test]
-    fn the_word_lists_type_products_and_holidays_and_drop_common_nouns() {
+    fn an_honorific_makes_a_person() {
+        case!(
+            "Lord Goldsmith met Mr Ebbers at the Lord of the Rings premiere.",
+            [(0, 2, Location), (3, 5, Organisation), (7, 11, Misc)],
+            [
+                ("Goldsmith", Person),
+                ("Ebbers", Person),
+                ("Lord of the Rings", Misc)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_word_lists_type_products_and_events_and_drop_common_nouns() {
         case!(
             "Sony sold the Xbox rival at Christmas to PCs owners.",
             [
