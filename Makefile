@@ -4,7 +4,7 @@
 PORT ?= 8000
 export PORT
 
-.PHONY: serve build test test-rust test-browser samples eval train bench bench-wasm fuzz clean
+.PHONY: serve build test test-rust test-browser golden samples eval train bench bench-wasm fuzz clean
 
 serve: ## build the page and serve it on http://localhost:$(PORT)
 	bash scripts/serve.sh
@@ -17,6 +17,9 @@ test: ## the Rust tests, then the page in headless Chromium
 
 test-rust:
 	cargo test
+
+golden: ## rewrite tests/golden/*.json from the current output (review the diff)
+	UPDATE_GOLDEN=1 cargo test --test golden
 
 test-browser: build
 	. scripts/lib.sh && ensure_node_modules && ensure_chromium && node --test --test-concurrency=1 tests/browser/

@@ -433,26 +433,32 @@ impl Context<'_> {
         }
         // "said Fiat chief executive Sergio Marchionne", "said Anthony Pratt from JD Power":
         // in the words up to the next punctuation, the person that ends them or a
-        // preposition follows, past the organisation and title before them.
-        let words = &tokens[..tokens
-            .iter()
-            .take(MAX_SPEAKER_WORDS)
-            .take_while(|t| t.kind == TokenKind::Word)
-            .count()];
-        if let Some(last) = words.last() {
-            let phrase = Span::new(first.span.start, last.span.end);
-            let heads = |&(m, _): &(Span, usize)| {
-                let next = words.iter().find(|t| t.span.start >= m.end);
-                next.is_none_or(|t| is_preposition(self.word(t)))
-            };
-            if let Some((m, id)) = self.people_in(phrase).find(heads) {
-                return Some(self.attribution(m, Some(id)));
+        // preposition follows, past the organisation and title before them; failing that,
+        // the same after a comma ("said Sony's chief executive, Nobuyuki Idei").
+        let phrase_len = |from: &[Token]| {
+            from.iter()
+                .take(MAX_SPEAKER_WORDS)
+                .take_while(|t| t.kind == TokenKind::Word)
+                .count()
+        };
+        let words = &tokens[..phrase_len(tokens)];
+        if let Some(found) = self.person_heading(words) {
+            return Some(found);
+        }
+        if tokens.get(words.len()).is_some_and(|t| self.word(t) == ",") {
+            let rest = &tokens[words.len() + 1..];
+            if let Some(found) = self.person_heading(&rest[..phrase_len(rest)]) {
+                return Some(found);
             }
         }
-        if let Some((m, id)) = self.mention_starting_in(Span::new(
-            first.span.start,
-            tokens.get(1).map_or(first.span.end, |t| t.span.end),
-        )) {
+        // An owner is not the speaker ("said Sony's chief executive").
+        if let Some((m, id)) = self
+            .mention_starting_in(Span::new(
+                first.span.start,
+                tokens.get(1).map_or(first.span.end, |t| t.span.end),
+            ))
+            .filter(|&(m, _)| !self.is_owner(m))
+        {
             return Some(self.attribution(m, Some(id)));
         }
         let run = tokens
@@ -471,6 +477,17 @@ impl Context<'_> {
         };
         (run > 0)
             .then(|| self.attribution(Span::new(first.span.start, tokens[run - 1].span.end), None))
+    }
+
+    /// The person in these words that ends them or that a preposition follows.
+    fn person_heading(&self, words: &[Token]) -> Option<Attribution> {
+        let phrase = Span::new(words.first()?.span.start, words.last()?.span.end);
+        let heads = |&(m, _): &(Span, usize)| {
+            let next = words.iter().find(|t| t.span.start >= m.end);
+            next.is_none_or(|t| is_preposition(self.word(t)))
+        };
+        let (m, id) = self.people_in(phrase).find(heads)?;
+        Some(self.attribution(m, Some(id)))
     }
 
     /// The speaker in the words right before a speech verb: "Son", "he", "the official".
@@ -542,13 +559,14 @@ impl Context<'_> {
         self.mentions[i..]
             .iter()
             .take_while(move |(m, _)| m.end <= range.end)
-            .filter(|&&(m, id)| {
-                let after = &self.text[m.end..];
-                self.entities[id].kind == EntityType::Person
-                    && !after.starts_with("'s")
-                    && !after.starts_with("’s")
-            })
+            .filter(|&&(m, id)| self.entities[id].kind == EntityType::Person && !self.is_owner(m))
             .copied()
+    }
+
+    /// A mention followed by a possessive "'s".
+    fn is_owner(&self, m: Span) -> bool {
+        let after = &self.text[m.end..];
+        after.starts_with("'s") || after.starts_with("’s")
     }
 
     fn mention_starting_in(&self, range: Span) -> Option<(Span, usize)> {
@@ -897,6 +915,17 @@ mod tests {
             "\"It is done,\" said Putin's spokesman Dmitry Peskov.",
             &["Putin", "Dmitry Peskov"],
             [("It is done", Direct, "Dmitry Peskov", "Dmitry Peskov")]
+        );
+        // The person after a comma, the owner before it being no speaker either.
+        case!(
+            "\"We were too optimistic,\" said Sony's chief executive, Nobuyuki Idei.",
+            &["Sony", "Nobuyuki Idei"],
+            [(
+                "We were too optimistic",
+                Direct,
+                "Nobuyuki Idei",
+                "Nobuyuki Idei"
+            )]
         );
         case!(
             "The shadow education secretary, Tim Collins, said: \"It is clear.\"",
