@@ -423,6 +423,14 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
         }
         if s.ch(k.saturating_sub(1)) == Some(',') {
             k -= 1;
+            // "its deal with Samsung, worth £50m": the deal, not its partner.
+            let partner = (0..k)
+                .rev()
+                .take_while(|&j| s.word(j).is_some_and(|w| !stop(w)))
+                .last();
+            if let Some(j) = partner.filter(|&j| j > 0 && s.is_any(j - 1, &["with", "from"])) {
+                k = j - 1;
+            }
         }
     }
     if steps > 0 || worth {

@@ -1477,6 +1477,32 @@ mod tests {
     }
 
     #[test]
+    fn what_an_amount_belongs_to() {
+        for (text, amount, subject) in [
+            (
+                "Bilateral trade in 2024 reached 4.58 billion USD.",
+                "4.58 billion USD",
+                Some("Bilateral trade"),
+            ),
+            // The deal, not its partner.
+            (
+                "It signed a sponsorship deal with Samsung, worth £50m.",
+                "£50m",
+                Some("sponsorship deal"),
+            ),
+            (
+                "One euro was worth $1.32 with the pound at $1.9.",
+                "$1.32",
+                Some("One euro"),
+            ),
+        ] {
+            let f = figures(text, None);
+            let f = f.iter().find(|f| f.text == amount).expect(amount);
+            assert_eq!(f.subject.as_deref(), subject, "{text:?}");
+        }
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
