@@ -3,6 +3,7 @@
 //! reaching 4.58 billion USD"), the period, and the field of a rank ("4th among the 81").
 
 use super::lex::Sentence;
+use super::numbers::NUMBER_STARTERS;
 use super::{Hit, Reading};
 use crate::report::FigureKind;
 
@@ -214,7 +215,14 @@ fn phrase_after(s: &Sentence, k: usize) -> Option<(String, usize)> {
                     j += 1;
                 }
             }
-            Some("and") if words > 0 && s.word(j + 1).is_some_and(|n| !stop(n)) => j += 1,
+            // "countries and territories", but not "12 jurors and eight stand-by jurors".
+            Some("and")
+                if words > 0
+                    && s.word(j + 1)
+                        .is_some_and(|n| !stop(n) && !NUMBER_STARTERS.contains(n)) =>
+            {
+                j += 1
+            }
             _ => break,
         }
     }

@@ -232,6 +232,13 @@ fn comma(s: &Sentence, j: usize) -> usize {
     }
 }
 
+/// Words after which "last" and a number of days, weeks… is a verb and a duration: "to
+/// last five months", "will last two weeks" (but "compared to last year" is a date).
+const LAST_AS_VERB: &[&str] = &[
+    "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did",
+    "does", "do", "didn't", "won't", "cannot", "'ll",
+];
+
 /// Relative word for a year, month or week: "this" 0, "next" 1, "last" -1.
 fn relative_word(w: &str) -> Option<i32> {
     Some(match w {
@@ -775,6 +782,10 @@ fn relative(s: &Sentence, i: usize) -> Option<DateHit> {
         if s.is(i + 1, "weekend") {
             return Some(hit(i, i + 2, FigureKind::Date, When::Weekend(off)));
         }
+    }
+    // "expected to last five months": the verb, before a duration.
+    if w == "last" && i > 0 && s.is_any(i - 1, LAST_AS_VERB) {
+        return None;
     }
     // "next 3 days", "past 3 weeks", "last 3year", "past few days".
     if let Some(dir) = match w {

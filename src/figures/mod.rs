@@ -1407,6 +1407,14 @@ mod tests {
         );
         case!("In 1994, the treaty", "1994", Date, txt("1994"), None);
         case!("2,000 people", "2,000", Cardinal, num(2000.0), None);
+        // "last" as a verb.
+        case!(
+            "The trial is expected to last five months.",
+            "five months",
+            Duration,
+            num(5.0),
+            Some("month")
+        );
     }
 
     #[test]
@@ -1499,6 +1507,27 @@ mod tests {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == amount).expect(amount);
             assert_eq!(f.subject.as_deref(), subject, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn what_a_number_counts() {
+        for (text, number, counted) in [
+            (
+                "It operates in 81 countries and territories.",
+                "81",
+                "countries and territories",
+            ),
+            // The next number starts a count of its own.
+            (
+                "It chose 12 jurors and eight stand-by jurors.",
+                "12",
+                "jurors",
+            ),
+        ] {
+            let f = figures(text, None);
+            let f = f.iter().find(|f| f.text == number).expect(number);
+            assert_eq!(f.counted.as_deref(), Some(counted), "{text:?}");
         }
     }
 
