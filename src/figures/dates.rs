@@ -1051,6 +1051,16 @@ pub fn time_at(s: &Sentence, i: usize) -> Option<DateHit> {
             ));
         }
     }
+    // "0950 GMT", "2230GMT", "1400 hours": the 24-hour clock.
+    if let Some(v) = number_at(s, i)
+        .filter(|n| n.width == 4)
+        .and_then(|n| n.plain)
+    {
+        let (h, m) = (v / 100, v % 100);
+        if h < 24 && m < 60 && s.is_any(i + 1, CLOCK_ZONES) {
+            return fixed(i + 2, &timex_clock(h, m, None, None));
+        }
+    }
     let (end, h, m, sec) = clock_at(s, i, false)?;
     let explicit = end > i + 1 || s.word(end - 1).is_some();
     let (end2, part) = part_after(s, end);
@@ -1069,6 +1079,11 @@ pub fn time_at(s: &Sentence, i: usize) -> Option<DateHit> {
         When::Timex(timex_clock(h, m, sec, part)),
     ))
 }
+
+/// Words after a four-digit 24-hour time: time zones, and "hours".
+const CLOCK_ZONES: &[&str] = &[
+    "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "hours", "hrs",
+];
 
 /// "in the morning", "in the evening", "afternoon" after a clock time.
 fn part_after(s: &Sentence, j: usize) -> (usize, Option<&'static str>) {
@@ -1292,6 +1307,8 @@ mod tests {
             When::Timex("T08:30".into())
         );
         case!("at 7 p.m. on", "7 p.m.", When::Timex("T19:00".into()));
+        case!("at 0950 GMT on", "0950 GMT", When::Timex("T09:50".into()));
+        case!("by 2230GMT,", "2230GMT", When::Timex("T22:30".into()));
     }
 
     #[test]

@@ -397,6 +397,8 @@ fn percent_at(s: &Pieces, k: usize) -> Option<(&'static str, usize)> {
             Some(("%", k + 1))
         }
         "per" if s.is(k + 1, "cent") => Some(("%", k + 2)),
+        // "rose 5pc", British newspapers' per cent; apart, "pc" is more often a computer.
+        "pc" if s.attached(k) => Some(("%", k + 1)),
         "percentage" if s.is_any(k + 1, &["point", "points"]) => Some(("percentage point", k + 2)),
         "percentage" => Some(("%", k + 1)),
         "basis" if s.is_any(k + 1, &["point", "points"]) => Some(("basis point", k + 2)),
@@ -551,6 +553,15 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
         && s.word(end + 1).is_some();
     let at = if hyphen { end + 1 } else { end };
     let suffix = suffix_at(s, at).filter(|(x, _)| !(hyphen && matches!(x, Suffix::Percent(_))));
+    // A capitalised word glued after it that is no unit makes an identifier: "3G", "3GSM".
+    if suffix.is_none()
+        && !a.ordinal
+        && s.attached(end)
+        && s.word(end).is_some()
+        && s.raw(end).starts_with(|c: char| c.is_uppercase())
+    {
+        return None;
+    }
     let start = if range.is_some() {
         range_start(s, i)
     } else {
@@ -1329,6 +1340,14 @@ mod tests {
     #[test]
     fn percents_counts_and_qualifiers() {
         case!("up 27 % in", "27 %", Percent, num(27.0), Some("%"));
+        case!("rose 5pc in", "5pc", Percent, num(5.0), Some("%"));
+        case!(
+            "speeds of 2Mbps on",
+            "2Mbps",
+            Quantity,
+            num(2.0),
+            Some("Mbit/s")
+        );
         case!(
             "rose 1.5 percentage points",
             "1.5 percentage points",
@@ -1479,6 +1498,9 @@ mod tests {
             "both countries",
             "the one that",
             "Today, the interest",
+            // Identifiers.
+            "faster 3G networks",
+            "at the 3GSM show",
         ] {
             assert_eq!(figures(text, None), [], "{text:?}");
         }
