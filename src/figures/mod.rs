@@ -1269,6 +1269,15 @@ mod tests {
 
     #[test]
     fn money_with_magnitude_words() {
+        // "a $" is an article and US dollars; "A$" Australian.
+        case!(
+            "received a $3.25bn offer",
+            "$3.25bn",
+            Money,
+            num(3.25e9),
+            Some("USD")
+        );
+        case!("raised A$20m in", "A$20m", Money, num(2e7), Some("AUD"));
         case!(
             "trade reached 4.58 billion USD.",
             "4.58 billion USD",

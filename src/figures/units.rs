@@ -15,7 +15,7 @@ pub struct Form {
     pub scale: f64,
     /// The form is a bare currency code: it must be written in capitals.
     capitals: bool,
-    /// The form must match case exactly ("=MW").
+    /// The form must be written exactly so, in case and spacing ("=MW", "=A$").
     exact: Option<&'static str>,
     /// The form must touch the number before it ("+t" in "5t").
     attached: bool,
@@ -117,7 +117,7 @@ impl Lexicon {
             }
             if let Some(exact) = form.exact {
                 let written = &s.text[s.pieces[j].start..s.pieces[end - 1].end];
-                if written.replace(' ', "") != exact.replace(' ', "") {
+                if written != exact {
                     continue;
                 }
             }
