@@ -473,7 +473,9 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
         }
     }
     let (j, prefix) = match CURRENCIES.longest_at(s, i) {
-        Some((e, f)) if number_at(s, e).is_some_and(|n| !n.ordinal) => (e, Some(f)),
+        Some((e, f)) if !f.after_only && number_at(s, e).is_some_and(|n| !n.ordinal) => {
+            (e, Some(f))
+        }
         _ => (i, None),
     };
     if prefix.is_none() && glued_to_word(s, i) {
@@ -1278,6 +1280,15 @@ mod tests {
             Some("USD")
         );
         case!("raised A$20m in", "A$20m", Money, num(2e7), Some("AUD"));
+        // "won" is money after the number, a verb before it.
+        case!(
+            "earmarked 100 trillion won for",
+            "100 trillion won",
+            Money,
+            num(1e14),
+            Some("KRW")
+        );
+        case!("U2 won three awards", "three", Cardinal, num(3.0), None);
         case!(
             "trade reached 4.58 billion USD.",
             "4.58 billion USD",

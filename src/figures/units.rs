@@ -19,6 +19,8 @@ pub struct Form {
     exact: Option<&'static str>,
     /// The form must touch the number before it ("+t" in "5t").
     attached: bool,
+    /// The form only follows a number (">won": "won two awards" is no money).
+    pub after_only: bool,
 }
 
 /// Forms keyed by their first piece, longest first.
@@ -43,10 +45,11 @@ fn load(data: &'static str, currency: bool) -> Lexicon {
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or(1.0);
         for form in forms.split('|') {
-            let (exact, attached, body) = match form.as_bytes().first() {
-                Some(b'=') => (Some(&form[1..]), false, &form[1..]),
-                Some(b'+') => (None, true, &form[1..]),
-                _ => (None, false, form),
+            let (exact, attached, after_only, body) = match form.as_bytes().first() {
+                Some(b'=') => (Some(&form[1..]), false, false, &form[1..]),
+                Some(b'+') => (None, true, false, &form[1..]),
+                Some(b'>') => (None, false, true, &form[1..]),
+                _ => (None, false, false, form),
             };
             let pieces: Vec<String> = lex(body, 0, body.len())
                 .iter()
@@ -66,6 +69,7 @@ fn load(data: &'static str, currency: bool) -> Lexicon {
                 capitals,
                 exact,
                 attached,
+                after_only,
             });
         }
     }
