@@ -1289,6 +1289,16 @@ mod tests {
             Some("KRW")
         );
         case!("U2 won three awards", "three", Cardinal, num(3.0), None);
+        // A lone "m": a million before what is counted, else a metre.
+        case!(
+            "benefiting more than 1m people",
+            "more than 1m",
+            Cardinal,
+            num(1e6),
+            None,
+            Some("more than")
+        );
+        case!("the 400m runners", "400m", Quantity, num(400.0), Some("m"));
         case!(
             "trade reached 4.58 billion USD.",
             "4.58 billion USD",

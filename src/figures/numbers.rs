@@ -223,7 +223,8 @@ fn digits_value(s: &str) -> Option<(f64, Option<&'static str>)> {
 }
 
 /// The size of a magnitude suffix at `j` ("billion", "bn", "m", "lakh crore"), and where it
-/// ends. A lone "m" is a million only for money or when written "M"; otherwise a metre.
+/// ends. A lone "m" is a million for money, when written "M" or before what is counted
+/// ("1m people", "3m barrels"); otherwise a metre ("400m runners", "the 60m hurdles").
 pub fn magnitude_at(s: &Sentence, j: usize, money: bool) -> Option<(usize, f64)> {
     let mut k = j;
     let mut factor = 1.0;
@@ -233,7 +234,7 @@ pub fn magnitude_at(s: &Sentence, j: usize, money: bool) -> Option<(usize, f64)>
         let f = match w {
             "hundred" if k == j => 1e2,
             "k" => 1e3,
-            "m" if money || raw == "M" => 1e6,
+            "m" if money || raw == "M" || counted_after(s, k + 1) => 1e6,
             "b" if money || s.attached(k) => 1e9,
             "mn" | "mln" | "mil" | "mio" => 1e6,
             "bn" | "bln" => 1e9,
@@ -260,6 +261,23 @@ pub fn magnitude_at(s: &Sentence, j: usize, money: bool) -> Option<(usize, f64)>
         }
     }
     (k > j).then_some((k, factor))
+}
+
+/// Whether a plural noun of things counted in millions follows at `j`: "people", "barrels",
+/// but not the athletes and races that metres go with.
+fn counted_after(s: &Sentence, j: usize) -> bool {
+    const NOT_COUNTED: &[&str] = &[
+        "hurdles", "runners", "titles", "events", "heats", "metres", "indoors", "outdoors",
+    ];
+    s.word(j).is_some_and(|w| {
+        let plural = w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.contains(['\'', '’'])
+            && s.raw(j).chars().filter(|c| c.is_uppercase()).count() < 2;
+        matches!(w, "people" | "children" | "men" | "women")
+            || (plural && !NOT_COUNTED.contains(&w))
+    })
 }
 
 /// A number in digits at `i`: groups, decimals, spaced thousands ("40 000"), ordinal
