@@ -325,6 +325,28 @@ fn glued_to_word(s: &Pieces, i: usize) -> bool {
         })
 }
 
+/// Whether the pounds ending before `e` are a weight: written "lb" or "lbs", or in a
+/// sentence that weighs something ("weighs", "heavier", "overloaded") or gives another
+/// weight ("700 pounds (320kg)", "a metric ton is 2,204.62 pounds").
+fn weighed(s: &Pieces, e: usize) -> bool {
+    if s.word(e - 1).is_some_and(|w| w.starts_with("lb")) {
+        return true;
+    }
+    (0..s.len()).any(|j| {
+        let Some(w) = s.word(j) else {
+            return false;
+        };
+        ["weigh", "heav", "light", "overweight", "overloaded"]
+            .iter()
+            .any(|p| w.starts_with(p))
+            || matches!(w, "ton" | "tons" | "tonne" | "tonnes" | "stone")
+            || (j + 1 != e
+                && UNITS
+                    .longest_at(s, j)
+                    .is_some_and(|(_, f)| matches!(f.code, "kg" | "g" | "oz")))
+    })
+}
+
 /// "the one", "no one", "this one", "one another": "one" as a pronoun.
 fn pronoun_one(s: &Pieces, j: usize, n: &Num) -> bool {
     if !(n.words && n.value == 1.0 && n.end == j + 1 && s.is(j, "one")) {
@@ -633,9 +655,10 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
                 h = duration_or_shift(s, start, e, value, u, range, hyphen);
             }
         }
-        (None, Some((Suffix::Unit(u), e))) if !a.ordinal => {
-            if u == "lb" && fa >= 1e6 {
-                // "5 million pounds" is money in British usage.
+        // "two-bit Tories", "one bit of silicon": a bit in words is no unit.
+        (None, Some((Suffix::Unit(u), e))) if !a.ordinal && !(u == "bit" && a.words) => {
+            if u == "lb" && !weighed(s, e) {
+                // "pay five pounds", "5 million pounds": money in British usage.
                 h = Hit::new(start, e, kind_or_range(FigureKind::Money), reading(value));
                 h.unit = Some("GBP");
                 h.uncertain = true;
@@ -1289,6 +1312,28 @@ mod tests {
             Some("KRW")
         );
         case!("U2 won three awards", "three", Cardinal, num(3.0), None);
+        // Pounds: money, unless the sentence weighs something.
+        case!(
+            "fans pay five pounds for a ticket",
+            "five pounds",
+            Money,
+            num(5.0),
+            Some("GBP")
+        );
+        case!(
+            "the plane was overloaded by 700 pounds",
+            "700 pounds",
+            Quantity,
+            num(700.0),
+            Some("lb")
+        );
+        case!(
+            "branding them two-bit Tories",
+            "two",
+            Cardinal,
+            num(2.0),
+            None
+        );
         // A lone "m": a million before what is counted, else a metre.
         case!(
             "benefiting more than 1m people",
