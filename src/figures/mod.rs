@@ -656,7 +656,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
             }
         }
         // "two-bit Tories", "one bit of silicon": a bit in words is no unit.
-        (None, Some((Suffix::Unit(u), e))) if !a.ordinal && !(u == "bit" && a.words) => {
+        (None, Some((Suffix::Unit(u), e))) if !(a.ordinal || u == "bit" && a.words) => {
             if u == "lb" && !weighed(s, e) {
                 // "pay five pounds", "5 million pounds": money in British usage.
                 h = Hit::new(start, e, kind_or_range(FigureKind::Money), reading(value));
