@@ -28,6 +28,8 @@ impl<'a> Evidence<'a> {
         self.sentences += 1;
         let mut years = Vec::new();
         for h in hits {
+            // A deadline looks ahead ("cuts by 2011"): no sign of when the text was written.
+            let deadline = h.start > 0 && s.is_any(h.start - 1, &["by", "until", "till", "before"]);
             let whens: Vec<&When> = match &h.reading {
                 Reading::When(w) => vec![w],
                 Reading::Span(a, b) => vec![a, b],
@@ -40,7 +42,9 @@ impl<'a> Evidence<'a> {
                     day,
                 } = w
                 {
-                    years.push(*y);
+                    if !deadline {
+                        years.push(*y);
+                    }
                     // The article's own date stands alone or opens its sentence ("October
                     // 15, 2025 — …", "HANOI, Oct. 15 (VNA) –"), not inside a story's events.
                     let opens = h.start <= 3 || s.len() <= 8;

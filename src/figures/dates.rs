@@ -1051,14 +1051,19 @@ pub fn time_at(s: &Sentence, i: usize) -> Option<DateHit> {
             ));
         }
     }
-    // "0950 GMT", "2230GMT", "1400 hours": the 24-hour clock.
+    // "0950 GMT", "2230GMT", "1400 hours", "1700 local time": the 24-hour clock.
     if let Some(v) = number_at(s, i)
         .filter(|n| n.width == 4)
         .and_then(|n| n.plain)
     {
         let (h, m) = (v / 100, v % 100);
-        if h < 24 && m < 60 && s.is_any(i + 1, CLOCK_ZONES) {
-            return fixed(i + 2, &timex_clock(h, m, None, None));
+        let end = if s.is_any(i + 1, CLOCK_ZONES) {
+            Some(i + 2)
+        } else {
+            (s.is(i + 1, "local") && s.is(i + 2, "time")).then_some(i + 3)
+        };
+        if let Some(end) = end.filter(|_| h < 24 && m < 60) {
+            return fixed(end, &timex_clock(h, m, None, None));
         }
     }
     let (end, h, m, sec) = clock_at(s, i, false)?;
@@ -1309,6 +1314,11 @@ mod tests {
         case!("at 7 p.m. on", "7 p.m.", When::Timex("T19:00".into()));
         case!("at 0950 GMT on", "0950 GMT", When::Timex("T09:50".into()));
         case!("by 2230GMT,", "2230GMT", When::Timex("T22:30".into()));
+        case!(
+            "from 1700 local time",
+            "1700 local time",
+            When::Timex("T17:00".into())
+        );
     }
 
     #[test]

@@ -1563,6 +1563,13 @@ mod tests {
             .as_deref()
             .unwrap_or("")
             .contains("latest year"));
+        // A deadline is no sign of when the text was written.
+        let f = figures(
+            "Trade grew in 2024 and must double by 2030.\nThis year it will grow again.",
+            None,
+        );
+        let this_year = f.iter().find(|f| f.text == "This year").unwrap();
+        assert_eq!(this_year.value, txt("2024"));
     }
 
     #[test]
