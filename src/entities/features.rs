@@ -27,10 +27,9 @@ const NAMES: &str = include_str!("../../data/entities/names.txt");
 /// Phrases of the word lists, keyed by their folded words joined with single spaces.
 pub struct Lexicon {
     phrases: FastMap<String, u16>,
-    /// First words of the phrases of more than one word.
-    openers: FastSet<String>,
-    /// Longest phrase, in words.
-    max_words: usize,
+    /// Every proper start of a phrase of more than one word ("royal", "royal bank", "royal
+    /// bank of" for "royal bank of scotland"): a match grows word by word while it is one.
+    starts: FastSet<String>,
 }
 
 impl Lexicon {
@@ -42,8 +41,7 @@ impl Lexicon {
 
     fn parse(sources: &[&str]) -> Lexicon {
         let mut phrases = FastMap::default();
-        let mut openers = FastSet::default();
-        let mut max_words = 1;
+        let mut starts = FastSet::default();
         for line in sources.iter().flat_map(|s| s.lines()) {
             let Some((class, phrase)) = line.split_once('\t') else {
                 continue;
@@ -68,16 +66,14 @@ impl Lexicon {
             if words.is_empty() {
                 continue;
             }
-            max_words = max_words.max(words.len());
-            if words.len() > 1 {
-                openers.insert(words[0].clone());
+            for n in 1..words.len() {
+                starts.insert(words[..n].join(" "));
             }
             *phrases.entry(words.join(" ")).or_insert(0) |= bit;
         }
         Lexicon {
             phrases,
-            openers,
-            max_words,
+            starts,
         }
     }
 
@@ -108,7 +104,7 @@ impl Lexicon {
     pub fn entry(&self, word: &str) -> WordEntry {
         WordEntry {
             classes: self.phrases.get(word).copied().unwrap_or(0),
-            opens: self.openers.contains(word),
+            opens: self.starts.contains(word),
         }
     }
 
@@ -127,18 +123,21 @@ impl Lexicon {
         while i < len {
             let WordEntry { classes, opens } = entry(i);
             let alone = (classes != 0).then_some((1, classes));
-            let longest = if opens {
-                let most = self.max_words.min(len - i);
-                (2..=most)
-                    .rev()
-                    .find_map(|n| {
-                        let c = self.classes((i..i + n).map(&word), &mut key);
-                        (c != 0).then_some((n, c))
-                    })
-                    .or(alone)
-            } else {
-                alone
-            };
+            let mut longest = alone;
+            if opens {
+                // Grow the match while the words so far start a phrase.
+                key.clear();
+                key.push_str(word(i));
+                let mut n = 1;
+                while i + n < len && (n == 1 || self.starts.contains(key.as_str())) {
+                    key.push(' ');
+                    key.push_str(word(i + n));
+                    n += 1;
+                    if let Some(&c) = self.phrases.get(key.as_str()) {
+                        longest = Some((n, c));
+                    }
+                }
+            }
             match longest {
                 Some((n, c)) => {
                     out.push((i, i + n, c));
