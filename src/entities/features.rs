@@ -71,10 +71,7 @@ impl Lexicon {
             }
             *phrases.entry(words.join(" ")).or_insert(0) |= bit;
         }
-        Lexicon {
-            phrases,
-            starts,
-        }
+        Lexicon { phrases, starts }
     }
 
     /// Classes of the phrase made of these folded words (0 when none).
