@@ -354,11 +354,7 @@ impl Context<'_> {
             if object_ok && (lead_in || v + 1 == tokens.len()) {
                 let verb_at = tokens[v].span.start;
                 // "David Rose, chief executive, had said:": the helpers go with the verb.
-                let v = v - tokens[..v]
-                    .iter()
-                    .rev()
-                    .take_while(|t| is_verb_helper(self.word(t)))
-                    .count();
+                let v = self.without_helpers(&tokens[..v]).len();
                 let from = tokens[..v]
                     .iter()
                     .rposition(|t| t.kind != TokenKind::Word)
@@ -490,14 +486,20 @@ impl Context<'_> {
         Some(self.attribution(m, Some(id)))
     }
 
-    /// The speaker in the words right before a speech verb: "Son", "he", "the official".
-    fn speaker_in(&self, tokens: &[Token], verb_at: usize) -> Option<Attribution> {
+    /// The words before a speech verb without the helpers that go with it ("Morientes had"
+    /// → "Morientes").
+    fn without_helpers<'t>(&self, tokens: &'t [Token]) -> &'t [Token] {
         let helpers = tokens
             .iter()
             .rev()
             .take_while(|t| is_verb_helper(self.word(t)))
             .count();
-        let tokens = &tokens[..tokens.len() - helpers];
+        &tokens[..tokens.len() - helpers]
+    }
+
+    /// The speaker in the words right before a speech verb: "Son", "he", "the official".
+    fn speaker_in(&self, tokens: &[Token], verb_at: usize) -> Option<Attribution> {
+        let tokens = self.without_helpers(tokens);
         let first = tokens.first()?;
         let last = tokens.last()?;
         if is_clause_word(self.word(last)) {

@@ -250,14 +250,11 @@ fn phrase_before(s: &Sentence, k: usize) -> Option<String> {
 fn plural_before(s: &Sentence, k: usize) -> Option<String> {
     (k.saturating_sub(40)..k).rev().find_map(|j| {
         let w = s.word(j)?;
-        let plural = w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
+        let plural = s.plural(j)
             && !w.ends_with("us")
             && !w.ends_with("is")
             && !s.capitalised(j)
-            && !stop(w)
-            && !w.contains(['\'', '’']);
+            && !stop(w);
         plural.then(|| s.raw(j).to_string())
     })
 }

@@ -183,6 +183,12 @@ impl<'a> Sentence<'a> {
     pub fn capitalised(&self, i: usize) -> bool {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
+    /// Whether piece `i` is a word with a plural's ending: "barrels", not "boss" or "it's".
+    pub fn plural(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains(['\'', '’'])
+        })
+    }
     /// Whether piece `i` is a dash or hyphen.
     pub fn dash(&self, i: usize) -> bool {
         matches!(self.ch(i), Some('-' | '–' | '—' | '‒' | '−'))

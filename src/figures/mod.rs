@@ -340,10 +340,9 @@ fn weighed(s: &Pieces, e: usize) -> bool {
             .iter()
             .any(|p| w.starts_with(p))
             || matches!(w, "ton" | "tons" | "tonne" | "tonnes" | "stone")
-            || (j + 1 != e
-                && UNITS
-                    .longest_at(s, j)
-                    .is_some_and(|(_, f)| matches!(f.code, "kg" | "g" | "oz")))
+            || UNITS
+                .longest_at(s, j)
+                .is_some_and(|(_, f)| matches!(f.code, "kg" | "g" | "oz"))
     })
 }
 

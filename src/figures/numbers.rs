@@ -270,11 +270,7 @@ fn counted_after(s: &Sentence, j: usize) -> bool {
         "hurdles", "runners", "titles", "events", "heats", "metres", "indoors", "outdoors",
     ];
     s.word(j).is_some_and(|w| {
-        let plural = w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.contains(['\'', '’'])
-            && s.raw(j).chars().filter(|c| c.is_uppercase()).count() < 2;
+        let plural = s.plural(j) && s.raw(j).chars().filter(|c| c.is_uppercase()).count() < 2;
         matches!(w, "people" | "children" | "men" | "women")
             || (plural && !NOT_COUNTED.contains(&w))
     })
