@@ -166,12 +166,12 @@ const WEIGHT_SCALE: f32 = 32_000.0;
 /// Trained weights: transitions and, for each kept feature, one weight per tag.
 pub struct Model {
     transitions: Vec<f32>,
-    /// Open-addressing table of feature hashes with linear probing; its length is a power
-    /// of two and 0 marks an empty slot (hashes are never 0). Kept apart from the weights
-    /// so that the many features the model does not know touch only this small array.
-    keys: Vec<u32>,
-    /// For each slot of `keys` holding a feature, the index of its weights.
-    rows: Vec<u32>,
+    /// Open-addressing table of (feature hash, index of its weights) with linear probing;
+    /// its length is a power of two and hash 0 marks an empty slot (hashes are never 0).
+    /// The index sits beside its hash so that a lookup reads one cache line, and the
+    /// weights stay apart so that the many features the model does not know touch only
+    /// this small array.
+    slots: Vec<(u32, u32)>,
     /// Weights of each feature in file order, in units of [`Model::unit`], so that a
     /// token's scores add up as integers. File order lets decoding write them front to
     /// back; only the small key table is written at random.
@@ -294,8 +294,7 @@ impl Model {
         }
         let size = (n + n / 2 + 1).next_power_of_two();
         let mask = size - 1;
-        let mut keys = vec![0u32; size];
-        let mut rows = vec![0u32; size];
+        let mut slots = vec![(0u32, 0u32); size];
         let mut weights = Vec::with_capacity(n);
         let mut hash = 0u32;
         for _ in 0..n {
@@ -309,17 +308,15 @@ impl Model {
                 tags &= tags - 1;
             }
             let mut i = slot_of(hash, mask);
-            while keys[i] != 0 && keys[i] != hash {
+            while slots[i].0 != 0 && slots[i].0 != hash {
                 i = (i + 1) & mask;
             }
-            keys[i] = hash;
-            rows[i] = weights.len() as u32;
+            slots[i] = (hash, weights.len() as u32);
             weights.push(row);
         }
         Some(Model {
             transitions,
-            keys,
-            rows,
+            slots,
             weights,
             unit,
         })
@@ -327,13 +324,13 @@ impl Model {
 
     /// Adds the weights of these features to `sum`.
     fn add(&self, hashes: &[u32], sum: &mut [i32; TAGS]) {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         for &h in hashes {
             let mut i = slot_of(h, mask);
             loop {
-                let key = self.keys[i];
+                let (key, row) = self.slots[i];
                 if key == h {
-                    let row = &self.weights[self.rows[i] as usize];
+                    let row = &self.weights[row as usize];
                     for (s, &w) in sum.iter_mut().zip(row) {
                         *s += w as i32;
                     }
@@ -456,7 +453,7 @@ mod tests {
             rows: vec![(42, row), (7, [0.0; TAGS])],
         };
         let model = Model::decode(&weights.encode()).unwrap();
-        assert_eq!(model.keys.iter().filter(|&&k| k != 0).count(), 1);
+        assert_eq!(model.slots.iter().filter(|s| s.0 != 0).count(), 1);
         let mut sum = [0; TAGS];
         model.add(&[42, 99], &mut sum);
         assert!((sum[3] as f32 * model.unit - 1.5).abs() < 0.02);
