@@ -142,6 +142,51 @@ const STOP: &[&str] = &[
     "respectively",
     "totalling",
     "reaching",
+    // Pronouns, adverbs and verbs that follow a counted noun ("two of them ever", "10
+    // vehicles it's", "the soap began").
+    "them",
+    "him",
+    "her",
+    "me",
+    "it's",
+    "i'm",
+    "i've",
+    "we've",
+    "don't",
+    "what",
+    "why",
+    "how",
+    "ever",
+    "also",
+    "already",
+    "almost",
+    "again",
+    "together",
+    "alone",
+    "ahead",
+    "behind",
+    "around",
+    "because",
+    "rather",
+    "like",
+    "began",
+    "came",
+    "went",
+    "took",
+    "gave",
+    "made",
+    "got",
+    "won",
+    "lost",
+    "held",
+    "sold",
+    "bought",
+    "brought",
+    "told",
+    "met",
+    "drew",
+    "paid",
+    "seen",
 ];
 
 /// Words between an amount and what it belongs to: "reaching", "of", "worth".
@@ -159,6 +204,7 @@ const LINKERS: &[&str] = &[
     "totals",
     "total",
     "stood",
+    "held",
     "amounted",
     "amounting",
     "rose",
@@ -196,42 +242,115 @@ fn stop(w: &str) -> bool {
 }
 
 /// The noun phrase starting at piece `k`, as written: "investment projects",
-/// "countries and territories", "Industrial Revolution", "No’s".
-fn phrase_after(s: &Sentence, k: usize) -> Option<(String, usize)> {
-    let mut j = k;
-    let mut words = 0;
-    let mut end = k;
-    while words < 6 {
-        match s.word(j) {
-            Some(w) if !stop(w) => {
-                let verbish = w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");
-                if words > 0 && verbish && !s.capitalised(j) {
-                    break;
-                }
-                words += 1;
-                j += 1;
-                end = j;
-                if s.dash(j) && s.attached(j) && s.attached(j + 1) && s.word(j + 1).is_some() {
-                    j += 1;
-                }
+/// "countries and territories", "Industrial Revolution", "No’s". When `many` things are
+/// counted, the phrase ends at its first plural ("six leading lobbies", not "six leading
+/// lobbies plan"), and a phrase of capitalised words with no plural is a name, not what
+/// is counted ("eight Gonzalo Longo").
+fn phrase_after(s: &Sentence, k: usize, many: bool) -> Option<(String, usize)> {
+    let (mut end, mut plural) = noun_run(s, k, many)?;
+    // "countries and territories", but not "12 jurors and eight stand-by jurors",
+    // "three journalists and Apple", "66 times and brought" or "a preference and promised".
+    if s.is(end, "and")
+        && s.word(end + 1)
+            .is_some_and(|n| !stop(n) && !NUMBER_STARTERS.contains(n) && !verbish(n))
+        && (!s.capitalised(end + 1) || s.capitalised(k))
+    {
+        if let Some((e, also_plural)) = noun_run(s, end + 1, many) {
+            if !(many && plural && !also_plural) {
+                end = e;
+                plural |= also_plural;
             }
-            // "countries and territories", but not "12 jurors and eight stand-by jurors".
-            Some("and")
-                if words > 0
-                    && s.word(j + 1)
-                        .is_some_and(|n| !stop(n) && !NUMBER_STARTERS.contains(n)) =>
-            {
-                j += 1
-            }
-            _ => break,
         }
     }
-    (end > k).then(|| {
-        (
-            s.text[s.pieces[k].start..s.pieces[end - 1].end].to_string(),
-            end,
+    // Capitalised words only and nothing counted: a name ("eight Gonzalo Longo").
+    if many && !plural && (k..end).all(|i| s.word(i).is_none() || s.capitalised(i)) {
+        return None;
+    }
+    Some((
+        s.text[s.pieces[k].start..s.pieces[end - 1].end].to_string(),
+        end,
+    ))
+}
+
+/// The words of a noun phrase from piece `k` up to any "and": its end, and whether it has
+/// a plural (where it ends when `many` things are counted).
+fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
+    let (mut j, mut end, mut words) = (k, k, 0);
+    let mut plural = false;
+    while words < 6 && !(many && plural) {
+        let Some(w) = s.word(j).filter(|w| !stop(w)) else {
+            break;
+        };
+        // An adjective, not a verb: "the most indebted countries", "seemingly
+        // contradictory needs", "longest-running trials", "main trading partners".
+        let adjective = j > k
+            && (s
+                .word(j - 1)
+                .is_some_and(|p| p.ends_with("ly") || MODIFIERS.contains(&p))
+                || s.dash(j - 1)
+                || many && !plural && counts_many(s, j + 1));
+        if j > k && verbish(w) && !s.capitalised(j) && !adjective {
+            break;
+        }
+        // A name after a common noun is another phrase ("fifth seed Tommy Robredo"),
+        // unless it names a kind of what is counted ("annual Academy Awards", "three
+        // important World Cup qualifiers").
+        if j > k && !s.capitalised(j - 1) && starts_name(s, j) && s.capitalised(j + 1) {
+            let names = (j..).take_while(|&i| s.capitalised(i)).count();
+            if !(j..=j + names).any(|i| counts_many(s, i)) {
+                break;
+            }
+        }
+        // The last of the nouns is the head: "doubles titles", "games developers",
+        // "Champions League representatives".
+        let modifier = s.capitalised(j) && s.capitalised(j + 1) || counts_many(s, j + 1);
+        plural |= counts_many(s, j) && !modifier;
+        words += 1;
+        j += 1;
+        end = j;
+        if s.dash(j) && s.attached(j) && s.attached(j + 1) && s.word(j + 1).is_some() {
+            j += 1;
+        }
+    }
+    (end > k).then_some((end, plural))
+}
+
+/// A word in "-ed", "-ing" or "-ly": likely a verb or an adverb after a noun.
+fn verbish(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")
+}
+
+/// Whether piece `i` is capitalised like a name ("Robredo"), not an acronym ("PCs").
+fn starts_name(s: &Sentence, i: usize) -> bool {
+    let mut chars = s.raw(i).chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+}
+
+/// Words after which a word in "-ed" or "-ing" is an adjective: "the most indebted".
+const MODIFIERS: &[&str] = &["most", "more", "least", "less", "very", "so", "too"];
+
+/// Whether piece `i` names several things: "barrels", "people", "MPs"; not "generous".
+fn counts_many(s: &Sentence, i: usize) -> bool {
+    let Some(w) = s.word(i) else {
+        return false;
+    };
+    let raw = s.raw(i);
+    let acronyms = raw.len() > 2
+        && raw.ends_with('s')
+        && raw[..raw.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+    // "the Four No’s": the plural of a short word, not a possessive.
+    let short_words = ["’s", "'s"].iter().any(|e| {
+        raw.strip_suffix(e)
+            .is_some_and(|w| (1..=3).contains(&w.chars().count()))
+    });
+    let regular = s.plural(i) && !w.ends_with("us") && !w.ends_with("is");
+    regular
+        || acronyms
+        || short_words
+        || matches!(
+            w,
+            "people" | "men" | "women" | "children" | "police" | "staff" | "cattle" | "feet"
         )
-    })
 }
 
 /// The noun phrase ending just before piece `k`, read backwards: "bilateral trade".
@@ -288,7 +407,13 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
     {
         return None;
     }
-    if let Some((p, _)) = phrase_after(s, h.end) {
+    // A count of several things ends at its plural noun; an amount names what it is for.
+    let many = match h.reading {
+        Reading::Number(v) => v > 1.0 && matches!(h.kind, FigureKind::Cardinal),
+        Reading::Range(..) => true,
+        _ => false,
+    };
+    if let Some((p, _)) = phrase_after(s, h.end, many) {
         let last = p.rsplit(' ').next().unwrap_or("");
         if last.eq_ignore_ascii_case("ones") || last.eq_ignore_ascii_case("one") {
             return plural_before(s, h.start).or(Some(p));
@@ -302,7 +427,7 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
         } else {
             h.end + 1
         };
-        return phrase_after(s, k).map(|(p, _)| p);
+        return phrase_after(s, k, true).map(|(p, _)| p);
     }
     None
 }
@@ -372,7 +497,7 @@ fn ordinal_context(
             return;
         }
         if s.is(h.end + 1, "the") {
-            ctx.counted = phrase_after(s, h.end + 2).map(|(p, _)| p);
+            ctx.counted = phrase_after(s, h.end + 2, false).map(|(p, _)| p);
         }
     }
 }

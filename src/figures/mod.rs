@@ -376,6 +376,48 @@ fn pronoun_one(s: &Pieces, j: usize, n: &Num) -> bool {
         || (j >= 2 && s.word(j - 1).is_some() && s.is_any(j - 2, &["the", "a", "this", "that"]))
 }
 
+/// "BBC One", "Radio Five Live", "Ocean's Eleven", "Million Dollar Baby": a number in
+/// capitalised words after a name, or before a capitalised currency word, mid-sentence, is
+/// a name's label and no amount; unless the sentence capitalises nearly every word (a
+/// headline in title case). A count in a name stays one: "the Six Nations", "the Fourth
+/// Industrial Revolution".
+fn in_name(s: &Pieces, j: usize, n: &Num) -> bool {
+    let capitalised_word = |k: usize| s.word(k).is_some() && s.capitalised(k);
+    // "BBC One", but not an owner ("England's Six Nations opener") or a heading in
+    // capitals run into the text ("GAFFES Three people").
+    let before = if j > 0 { s.raw(j - 1) } else { "" };
+    let name_before = j > 0
+        && capitalised_word(j - 1)
+        && !before.ends_with("'s")
+        && !before.ends_with("’s")
+        && (before.chars().any(char::is_lowercase) || before.len() <= 4);
+    let currency_after = capitalised_word(n.end) && CURRENCIES.longest_at(s, n.end).is_some();
+    let words_only = (j..n.end).all(|k| s.num(k).is_none());
+    let mid_sentence = (0..j).any(|k| s.word(k).is_some());
+    n.words
+        && words_only
+        && s.capitalised(j)
+        && mid_sentence
+        && (name_before || currency_after)
+        && !title_case(s)
+}
+
+/// Whether nearly all words of more than three letters start with a capital (names make
+/// up many of a sentence's capitals, so a bare majority is not enough).
+fn title_case(s: &Pieces) -> bool {
+    let (mut capitalised, mut lower) = (0, 0);
+    for k in 0..s.len() {
+        if s.word(k).is_some_and(|w| w.len() > 3) {
+            if s.capitalised(k) {
+                capitalised += 1;
+            } else {
+                lower += 1;
+            }
+        }
+    }
+    capitalised > 3 * lower
+}
+
 /// Whether a currency follows at `k`, after a magnitude word if any.
 fn money_follows(s: &Pieces, k: usize) -> bool {
     let e = magnitude_at(s, k, true).map_or(k, |m| m.0);
@@ -503,7 +545,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
         return None;
     }
     let a = number_at(s, j)?;
-    if pronoun_one(s, j, &a) {
+    if pronoun_one(s, j, &a) || in_name(s, j, &a) {
         return None;
     }
     let mut k = a.end;
@@ -1311,6 +1353,21 @@ mod tests {
             Some("KRW")
         );
         case!("U2 won three awards", "three", Cardinal, num(3.0), None);
+        case!(
+            "CONTROVERSIES AND GAFFES Three people refused Oscars",
+            "Three",
+            Cardinal,
+            num(3.0),
+            None
+        );
+        // Capitalised number words are a name's mid-sentence, not in a title-case headline.
+        case!(
+            "Actor Wins Two Million Dollars In Lawsuit",
+            "Two Million Dollars",
+            Money,
+            num(2e6),
+            Some("USD")
+        );
         // Pounds: money, unless the sentence weighs something.
         case!(
             "fans pay five pounds for a ticket",
@@ -1582,6 +1639,11 @@ mod tests {
             // Identifiers.
             "faster 3G networks",
             "at the 3GSM show",
+            // Names.
+            "the boxing drama Million Dollar Baby won praise from the critics",
+            "shown on Channel Four as well",
+            "on BBC Two as well",
+            "Europe after World War Two",
         ] {
             assert_eq!(figures(text, None), [], "{text:?}");
         }
@@ -1619,18 +1681,75 @@ mod tests {
             (
                 "It operates in 81 countries and territories.",
                 "81",
-                "countries and territories",
+                Some("countries and territories"),
             ),
             // The next number starts a count of its own.
             (
                 "It chose 12 jurors and eight stand-by jurors.",
                 "12",
-                "jurors",
+                Some("jurors"),
+            ),
+            // A count ends at its plural noun, before a verb or an adverb.
+            (
+                "Six leading lobbies plan to act.",
+                "Six",
+                Some("leading lobbies"),
+            ),
+            (
+                "It has 200 TV stations broadcast daily.",
+                "200",
+                Some("TV stations"),
+            ),
+            ("Then 83 MPs gave answers.", "83", Some("MPs")),
+            ("He met two people said to know.", "two", Some("people")),
+            (
+                "It raised taxes 66 times and brought losses.",
+                "66",
+                Some("times"),
+            ),
+            ("Five of them ever played.", "Five", None),
+            // The last of several nouns, and adjectives in "-ed" or "-ing".
+            (
+                "He won five Wimbledon doubles titles.",
+                "five",
+                Some("Wimbledon doubles titles"),
+            ),
+            (
+                "It is one of the most indebted countries.",
+                "one",
+                Some("most indebted countries"),
+            ),
+            (
+                "It is one of the least generous pension systems.",
+                "one",
+                Some("least generous pension systems"),
+            ),
+            (
+                "Italy is one of France's main trading partners.",
+                "one",
+                Some("France's main trading partners"),
+            ),
+            (
+                "They play three important World Cup qualifiers soon.",
+                "three",
+                Some("important World Cup qualifiers"),
+            ),
+            // A name after the noun, or instead of it.
+            ("The fifth seed Tommy Robredo won.", "fifth", Some("seed")),
+            (
+                "He sued three US journalists and Apple.",
+                "three",
+                Some("US journalists"),
+            ),
+            (
+                "Number eight Imanol Harinordoquy was dropped.",
+                "eight",
+                None,
             ),
         ] {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == number).expect(number);
-            assert_eq!(f.counted.as_deref(), Some(counted), "{text:?}");
+            assert_eq!(f.counted.as_deref(), counted, "{text:?}");
         }
     }
 
