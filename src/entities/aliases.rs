@@ -60,7 +60,47 @@ pub fn cluster(text: &str, mentions: &[Mention], title: Option<Span>) -> Vec<Ent
     merge_acronyms(text, mentions, &surfaces, &groups, &by_key, &mut sets);
     merge_short_names(mentions, &groups, title, &mut sets);
     merge_name_suffixes(&groups, &mut sets);
-    build(mentions, &surfaces, &groups, &mut sets)
+    let works: Vec<bool> = mentions
+        .iter()
+        .map(|m| names_a_work(text, m.span))
+        .collect();
+    build(mentions, &surfaces, &works, &groups, &mut sets)
+}
+
+/// Kinds of work whose title may follow them: "the comedy Sideways", "Eastwood's boxing
+/// drama Million Dollar Baby", "his album Musicology". Words that are also verbs or name
+/// places and teams ("show", "play", "game", "track") are left out.
+const WORKS: &[&str] = &[
+    "film",
+    "movie",
+    "drama",
+    "comedy",
+    "thriller",
+    "biopic",
+    "sitcom",
+    "documentary",
+    "cartoon",
+    "sequel",
+    "series",
+    "programme",
+    "soap",
+    "musical",
+    "opera",
+    "album",
+    "song",
+    "novel",
+    "memoir",
+];
+
+/// Whether the name at `span` follows a kind of work in lower case, as its title; not
+/// after "to" ("to film Tom Cruise").
+fn names_a_work(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches(' ');
+    if before.len() == span.start {
+        return false;
+    }
+    let mut words = before.rsplit(|c: char| !c.is_alphanumeric());
+    words.next().is_some_and(|w| WORKS.contains(&w)) && words.next() != Some("to")
 }
 
 /// Mentions that folded to one key.
@@ -355,6 +395,7 @@ fn merge_name_suffixes(groups: &[Group], sets: &mut UnionFind) {
 fn build(
     mentions: &[Mention],
     surfaces: &[&str],
+    works: &[bool],
     groups: &[Group],
     sets: &mut UnionFind,
 ) -> Vec<Entity> {
@@ -381,7 +422,19 @@ fn build(
                 .iter()
                 .any(|&g| groups[g].kind == EntityType::Person && groups[g].words.len() > 1)
                 && !ms.iter().any(|&m| is_acronym(surfaces[m]));
-            let kind = if person {
+            // A title given as a work's in its fullest form is the work's, however its
+            // other mentions were typed; "the film Ray" does not make "Ray Charles" one.
+            let fullest = ms
+                .iter()
+                .map(|&m| word_count(surfaces[m]))
+                .max()
+                .unwrap_or(0);
+            let work = ms
+                .iter()
+                .any(|&m| works[m] && word_count(surfaces[m]) == fullest);
+            let kind = if work {
+                Some(EntityType::Misc)
+            } else if person {
                 Some(EntityType::Person)
             } else {
                 votes
@@ -489,6 +542,33 @@ mod tests {
                 vec![$(($cname.to_string(), $ckind, vec![$($alias.to_string()),*])),*];
             assert_eq!(got, want, "clustering {:?}", $text);
         };
+    }
+
+    #[test]
+    fn a_title_after_a_kind_of_work_is_the_work() {
+        case!(
+            "Million Dollar Baby won. The boxing drama Million Dollar Baby is tipped.",
+            [
+                ("Million Dollar Baby", Person),
+                ("Million Dollar Baby", Person)
+            ],
+            [("Million Dollar Baby", Misc, ["Million Dollar Baby"])]
+        );
+        // A short name given to a film does not make the person a work.
+        case!(
+            "Ray Charles sang. Foxx starred in the film Ray.",
+            [("Ray Charles", Person), ("Foxx", Person), ("Ray", Person)],
+            [
+                ("Ray Charles", Person, ["Ray Charles", "Ray"]),
+                ("Foxx", Person, ["Foxx"])
+            ]
+        );
+        // A verb is no kind of work.
+        case!(
+            "They hope to film Tom Cruise.",
+            [("Tom Cruise", Person)],
+            [("Tom Cruise", Person, ["Tom Cruise"])]
+        );
     }
 
     #[test]
