@@ -65,7 +65,16 @@ function options() {
   const o = { include_paragraphs: [...state.include].sort((a, b) => a - b) };
   if (v.startsWith('r')) o.summary_ratio = Number(v.slice(1));
   else o.summary = Number(v.slice(1));
+  const date = articleDate();
+  if (date) o.reference_date = date;
   return o;
+}
+
+/** The date the reader gave the article ("YYYY-MM-DD"), or '' when none is set. */
+function articleDate() {
+  const v = $('article-date').value;
+  // A browser without a date picker shows a plain text box: only a whole ISO date counts.
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '';
 }
 
 async function runAnalysis() {
@@ -792,6 +801,8 @@ function storage() {
 function setText(text, { show = true, sample = null } = {}) {
   const input = $('input');
   input.value = text;
+  // Another article: the date given for the last one must not silently apply to it.
+  $('article-date').value = '';
   state.include.clear();
   state.allQuotes = false;
   state.selected = null;
@@ -1126,6 +1137,10 @@ function wire() {
   });
 
   $('summary-length').addEventListener('change', analyseNow);
+  // A new date is a new reading of the relative dates. Some browsers fire `change` only when
+  // the field loses focus, so a typed date is also read a moment after typing stops.
+  $('article-date').addEventListener('input', () => scheduleAnalysis(250));
+  $('article-date').addEventListener('change', analyseNow);
   $('copy-summary').addEventListener('click', copySummary);
   $('export').addEventListener('click', (e) => {
     const b = e.target.closest('button[data-export]');

@@ -507,6 +507,114 @@ describe('files', () => {
   });
 });
 
+describe('the article date', () => {
+  const undated = 'Prices rose last week, officials said on Tuesday.';
+  // What the core reads "last week" as against 12 March 2025 (a Wednesday): the week before.
+  const resolved = { value: 'week 10 of 2025', code: 'Normalised: 2025-W10', uncertain: null };
+
+  /** The figures table's row for the figure `text`: its value as shown, its normalised code and its uncertainty note. */
+  function figureRow(page, text) {
+    return page.evaluate((t) => {
+      const tr = [...document.querySelectorAll('#figures tbody tr')].find((r) => r.cells[1].textContent.trim() === t);
+      if (!tr) return null;
+      const value = tr.cells[3].querySelector('.value');
+      const uncertain = tr.cells[3].querySelector('.uncertain');
+      return { value: value.textContent, code: value.title, uncertain: uncertain && uncertain.title };
+    }, text);
+  }
+
+  /** Gives the article's date in the field (ISO, or '' to clear it) and waits for the new analysis. */
+  async function setDate(page, iso) {
+    const before = await analysedCount(page);
+    await page.getByLabel('Published').fill(iso);
+    await waitAnalysed(page, before);
+  }
+
+  test('a date given for an undated article reads "last week" against it; cleared by keyboard, the week is open again', async () => {
+    const { page, context, errors } = await openPage(env);
+    await paste(page, undated);
+    const open = await figureRow(page, 'last week');
+    assert.equal(open.value, '', 'no week without a date');
+    assert.match(open.uncertain, /no date/, 'flagged, with the reason');
+
+    const field = page.getByLabel('Published');
+    assert.equal(await field.getAttribute('type'), 'date');
+    const hint = await field.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')).textContent);
+    assert.match(hint, /no date/, 'the field says when it is used');
+    await setDate(page, '2025-03-12');
+    assert.deepEqual(await figureRow(page, 'last week'), resolved);
+
+    // Typing in the box is the same article: the date stays.
+    let before = await analysedCount(page);
+    await page.locator('#tab-text').click();
+    await page.locator('#input').press('ControlOrMeta+End');
+    await page.locator('#input').pressSequentially(' Sales fell.');
+    await waitAnalysed(page, before);
+    assert.equal(await field.inputValue(), '2025-03-12');
+    assert.deepEqual(await figureRow(page, 'last week'), resolved);
+
+    // The field comes just before the table's headings in the tab order; Backspace in it
+    // empties it (a date with a part missing is no date).
+    await page.locator('#figures th[data-key="order"] button').focus();
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'article-date');
+    await field.focus();
+    before = await analysedCount(page);
+    await page.keyboard.press('Backspace');
+    await waitAnalysed(page, before);
+    assert.equal(await field.inputValue(), '');
+    assert.deepEqual(await figureRow(page, 'last week'), open);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a date entered where the browser reports it only as input, not yet as a change, applies too', async () => {
+    const { page, context, errors } = await openPage(env);
+    await paste(page, undated);
+    const before = await analysedCount(page);
+    await page.locator('#article-date').evaluate((e) => {
+      e.value = '2025-03-12';
+      e.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await waitAnalysed(page, before);
+    assert.deepEqual(await figureRow(page, 'last week'), resolved);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("the article's own date wins over the one given", async () => {
+    const { page, context, errors } = await openPage(env);
+    await paste(page, `WASHINGTON, March 3, 2024 — ${undated}`);
+    await setDate(page, '2025-03-12');
+    assert.equal((await figureRow(page, 'last week')).value, 'week 8 of 2024');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a pasted text keeps the date; a sample or an opened file clears it', async () => {
+    const { page, context, errors } = await openPage(env);
+    await paste(page, undated);
+    await setDate(page, '2025-03-12');
+    await paste(page, 'Sales fell last week.');
+    assert.equal(await page.locator('#article-date').inputValue(), '2025-03-12');
+    assert.deepEqual(await figureRow(page, 'last week'), resolved);
+
+    let before = await analysedCount(page);
+    await page.locator('#sample').selectOption(ARTICLES[0].id);
+    await waitAnalysed(page, before);
+    assert.equal(await page.locator('#article-date').inputValue(), '', 'a sample clears the date');
+
+    await setDate(page, '2025-03-12');
+    before = await analysedCount(page);
+    await page.locator('#file').setInputFiles({ name: 'story.txt', mimeType: 'text/plain', buffer: Buffer.from(undated) });
+    await waitAnalysed(page, before);
+    assert.equal(await page.locator('#article-date').inputValue(), '', 'an opened file clears the date');
+    assert.equal((await figureRow(page, 'last week')).value, '', 'and is read without it');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 /** A measured figure, shown in the test output and on the console. */
 function reportFigures(t, ...lines) {
   for (const line of lines) {
