@@ -220,6 +220,40 @@ const LINKERS: &[&str] = &[
     "jumped",
     "surged",
     "declined",
+    "rise",
+    "risen",
+    "fall",
+    "fallen",
+    "grow",
+    "grown",
+    "has",
+    "have",
+    "had",
+    "been",
+    "expected",
+    "forecast",
+    "tipped",
+    "likely",
+    "predicted",
+    "set",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "slipped",
+    "eased",
+    "gained",
+    "soared",
+    "plunged",
+    "tumbled",
+    "standing",
+    "unchanged",
+    "close",
+    "closed",
+    "closing",
+    "ended",
+    "trading",
     "was",
     "were",
     "is",
@@ -354,16 +388,97 @@ fn counts_many(s: &Sentence, i: usize) -> bool {
 }
 
 /// The noun phrase ending just before piece `k`, read backwards: "bilateral trade".
-fn phrase_before(s: &Sentence, k: usize) -> Option<String> {
+/// What an amount belongs to: the noun phrase ending just before piece `k`, without the
+/// verbs and adverbs around it ("caused damage" → "damage", "saw volume sales" → "volume
+/// sales", "shares recovered slightly" → "shares") or a date in it (`dates` holds the
+/// pieces of the sentence's dates); none when nothing else is left ("risen", "likely").
+fn subject_before(s: &Sentence, k: usize, dates: &[(usize, usize)]) -> Option<String> {
+    let mut j = noun_run_before(s, k);
+    // What the phrase belongs to, over one or two prepositions: "shares in Google", "TB in
+    // England", "sales of new homes in the US".
+    for _ in 0..2 {
+        let mut p = j;
+        if p > 0 && s.is(p - 1, "the") {
+            p -= 1;
+        }
+        if p == 0 || !s.is_any(p - 1, &["in", "of", "on", "at"]) {
+            break;
+        }
+        let head = noun_run_before(s, p - 1);
+        if head == p - 1 {
+            break;
+        }
+        j = head;
+    }
+    let mut end = k;
+    // After a date or a verb in it: "January audience share", "which saw its shares".
+    let verb = |i: usize| s.word(i).is_some_and(|w| VERBS.contains(&w)) && !s.capitalised(i);
+    let dated = |i: usize| dates.iter().any(|&(a, b)| a <= i && i < b);
+    if let Some(i) = (j..end).rev().find(|&i| verb(i) || dated(i)) {
+        j = i + 1;
+    }
+    // An adverb or a verb opening it; a word in "-ed" or "-ing" is an adjective after a
+    // determiner, a hyphen or an adverb ("its generating capacity", "non-performing
+    // loans", "seasonally adjusted sales").
+    let mut after_adverb = false;
+    while let Some(w) = s.word(j).filter(|_| j < end) {
+        let adverb = w.ends_with("ly");
+        let adjective_slot = after_adverb
+            || j > 0
+                && (s.dash(j - 1)
+                    || s.is_any(j - 1, DETERMINERS)
+                    || s.word(j - 1).is_some_and(|p| p.ends_with("'s")));
+        let participle = w.ends_with("ed") || w.ends_with("ing") || w == "forecast";
+        if !(adverb || participle && !adjective_slot) {
+            break;
+        }
+        after_adverb = adverb;
+        j += 1;
+    }
+    // An adverb or a participle closing it: "shares recovered slightly", "borrowing needed".
+    while end > j
+        && !s.capitalised(end - 1)
+        && s.word(end - 1)
+            .is_some_and(|w| w.ends_with("ly") || w.ends_with("ed"))
+    {
+        end -= 1;
+    }
+    (j < end).then(|| s.text[s.pieces[j].start..s.pieces[end - 1].end].to_string())
+}
+
+/// Where the words before piece `k` start, up to five, none a stop word; a hyphen joins
+/// two ("full-year sales").
+fn noun_run_before(s: &Sentence, k: usize) -> usize {
     let mut j = k;
     while j > 0 && k - j < 5 {
         match s.word(j - 1) {
             Some(w) if !stop(w) => j -= 1,
+            None if j >= 2 && s.dash(j - 1) && s.attached(j - 1) && s.attached(j) => {
+                if s.word(j - 2).is_none() {
+                    break;
+                }
+                j -= 2;
+            }
             _ => break,
         }
     }
-    (j < k).then(|| s.text[s.pieces[j].start..s.pieces[k - 1].end].to_string())
+    j
 }
+
+/// Verbs before what an amount measures ("saw its shares rise 25%"), and "news", which an
+/// amount never measures ("fell 6% on the news to $10.44").
+const VERBS: &[&str] = &[
+    "caused", "provides", "provide", "require", "requires", "make", "makes", "pay", "pays",
+    "receive", "receives", "see", "sees", "saw", "seeing", "need", "needs", "keep", "keeps",
+    "expect", "expects", "close", "news",
+];
+
+/// Words after which a word in "-ed" or "-ing" is an adjective ("by" is left out: "by
+/// cutting costs").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "these", "those", "of",
+    "for", "in", "on", "at", "with", "from", "into", "over", "under",
+];
 
 /// The plural noun nearest before piece `k`: what "ones" stands for.
 fn plural_before(s: &Sentence, k: usize) -> Option<String> {
@@ -507,8 +622,17 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
     let mut k = h.start;
     let mut worth = false;
     let mut steps = 0;
-    while k > 0 && steps < 3 {
+    while k > 0 && steps < 6 {
         match s.word(k - 1) {
+            // "a rise of 0.4%" names what is measured; "better-than-expected" is no verb.
+            Some("rise" | "fall") if k >= 2 && s.is_any(k - 2, DETERMINERS) => break,
+            Some(_) if k >= 2 && s.dash(k - 2) && s.attached(k - 1) => break,
+            // "is expected to grow by 4%", but "its profit forecast by 12%".
+            Some("expected" | "forecast" | "tipped" | "predicted" | "likely" | "set")
+                if !s.is(k, "to") =>
+            {
+                break
+            }
             Some(w) if LINKERS.contains(&w) => {
                 worth |= matches!(w, "worth" | "valued");
                 k -= 1;
@@ -564,6 +688,11 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
         }
     }
     if steps > 0 || worth {
-        ctx.subject = phrase_before(s, k);
+        let dates: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|h| matches!(h.kind, FigureKind::Date | FigureKind::Time))
+            .map(|h| (h.start, h.end))
+            .collect();
+        ctx.subject = subject_before(s, k, &dates);
     }
 }

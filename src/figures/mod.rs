@@ -1668,6 +1668,52 @@ mod tests {
                 "$1.32",
                 Some("One euro"),
             ),
+            // Over auxiliaries and verbs of change.
+            (
+                "World oil prices have risen by 60% since May.",
+                "60%",
+                Some("World oil prices"),
+            ),
+            (
+                "The economy is expected to grow by 4% soon.",
+                "4%",
+                Some("economy"),
+            ),
+            // Without the verb or adverb around it.
+            (
+                "Mitch caused damage of about $10bn.",
+                "about $10bn",
+                Some("damage"),
+            ),
+            (
+                "The LSE, which saw its shares rise 25%, said no.",
+                "25%",
+                Some("shares"),
+            ),
+            (
+                "Virgin Blue's shares recovered slightly to close 12% down.",
+                "12%",
+                Some("Virgin Blue's shares"),
+            ),
+            (
+                "Its generating capacity rose by 12.6%.",
+                "12.6%",
+                Some("generating capacity"),
+            ),
+            // Over a preposition to what it belongs to.
+            (
+                "Shares in Google have fallen 6.7% since.",
+                "6.7%",
+                Some("Shares in Google"),
+            ),
+            // A date or a word that is never a metric is no subject.
+            (
+                "Growth was 1.1% in 2004, up from 3.2% last year to 2.5%.",
+                "2.5%",
+                None,
+            ),
+            ("It fell 6% on the news to $10.44.", "$10.44", None),
+            ("It has risen by 20% in a year.", "20%", None),
         ] {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == amount).expect(amount);
