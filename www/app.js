@@ -713,7 +713,8 @@ function tipContent(target) {
     if (measures(f)) rows.push(['Measures', measures(f)]);
     if (f.period) rows.push(['Period', f.period]);
     if (f.out_of) rows.push(['Out of', formatNumber(f.out_of)]);
-    if (f.uncertain) rows.push(['Note', f.note || 'uncertain reading']);
+    // Sure readings have notes too: "probably 2025-03-11" for a weekday, where a year came from.
+    if (f.note || f.uncertain) rows.push(['Note', f.note || 'uncertain reading']);
   } else if (target.dataset.ent !== undefined) {
     const e = entityById(Number(target.dataset.ent));
     if (!e) return null;

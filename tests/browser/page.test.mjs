@@ -543,6 +543,12 @@ describe('the article date', () => {
     assert.match(hint, /no date/, 'the field says when it is used');
     await setDate(page, '2025-03-12');
     assert.deepEqual(await figureRow(page, 'last week'), resolved);
+    // A weekday stays open, and its details say which day it probably is.
+    await page.locator('#tab-view').click();
+    await page.locator('#view mark.fig', { hasText: 'Tuesday' }).hover();
+    await page.locator('#tip').waitFor({ state: 'visible' });
+    assert.match(await page.locator('#tip').textContent(), /probably 2025-03-11/);
+    await page.mouse.move(0, 0);
 
     // Typing in the box is the same article: the date stays.
     let before = await analysedCount(page);
