@@ -208,6 +208,7 @@ fn scan(s: &Pieces) -> Vec<Hit> {
         floor = h.end;
     }
     join_bounds(s, &mut hits);
+    carry_currency(s, &mut hits);
     hits
 }
 
@@ -1196,6 +1197,52 @@ pub fn bound(qualifier: &str) -> Option<bool> {
 }
 
 /// "more than 10 and less than 40": two bounds of one range. One pass, no shifting.
+/// "1bn euros now, with another 550m to follow": a bare "550m" or "2bn" after "another",
+/// "further", "and", "than"… in a sentence that has just given an amount of money is more
+/// of that money, not 550 metres or a plain number; flagged uncertain, with a note.
+fn carry_currency(s: &Pieces, hits: &mut [Hit]) {
+    const MORE: &[&str] = &[
+        "another",
+        "further",
+        "extra",
+        "additional",
+        "and",
+        "or",
+        "than",
+        "plus",
+    ];
+    let mut last_money: Option<(&'static str, usize)> = None;
+    for h in hits.iter_mut() {
+        if h.kind == FigureKind::Money {
+            last_money = h.unit.map(|u| (u, h.start));
+            continue;
+        }
+        let Some((currency, from)) = last_money else {
+            continue;
+        };
+        let Reading::Number(v) = h.reading else {
+            continue;
+        };
+        let suffix = s.attached(h.end - 1) && h.end - h.start >= 2;
+        let value = match (h.kind, s.word(h.end - 1)) {
+            (FigureKind::Quantity, Some("m")) if suffix && h.unit == Some("m") => v * 1e6,
+            (FigureKind::Cardinal, Some("m" | "bn" | "mn")) if suffix && !s.plural(h.end) => v,
+            _ => continue,
+        };
+        if h.start == 0 || !s.is_any(h.start - 1, MORE) {
+            continue;
+        }
+        let amount = &s.text[s.pieces[from].start..s.pieces[from].end];
+        h.kind = FigureKind::Money;
+        h.reading = Reading::Number(value);
+        h.unit = Some(currency);
+        h.uncertain = true;
+        h.note = Some(format!(
+            "the currency is read from the amount before it ({amount}…)"
+        ));
+    }
+}
+
 fn join_bounds(s: &Pieces, hits: &mut Vec<Hit>) {
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     for b in hits.drain(..) {
@@ -1400,6 +1447,28 @@ mod tests {
             Some("more than")
         );
         case!("the 400m runners", "400m", Quantity, num(400.0), Some("m"));
+        // More of the money just given, not metres.
+        for (text, want) in [
+            (
+                "Fiat gets 1bn euros now, with another 550m to follow",
+                (FigureKind::Money, Some("EUR")),
+            ),
+            (
+                "She won $1m, then the 400m title",
+                (FigureKind::Quantity, Some("m")),
+            ),
+        ] {
+            let f = figures(text, None);
+            let f = f
+                .iter()
+                .find(|f| f.text.ends_with("m") && !f.text.contains('$') && !f.text.contains("bn"))
+                .expect(text);
+            assert_eq!((f.kind, f.unit.as_deref()), want, "{text:?}");
+            if f.kind == FigureKind::Money {
+                assert_eq!(f.value, num(5.5e8));
+                assert!(f.uncertain && f.note.is_some());
+            }
+        }
         case!(
             "trade reached 4.58 billion USD.",
             "4.58 billion USD",

@@ -612,6 +612,15 @@ fn fraction_ends(s: &Sentence, end: usize) -> bool {
     }
 }
 
+/// Piece `k`, or the one after it when `k` is a hyphen joining two pieces ("15-and-a-half").
+fn hyphen_after(s: &Sentence, k: usize) -> usize {
+    if s.dash(k) && s.attached(k) && s.attached(k + 1) {
+        k + 1
+    } else {
+        k
+    }
+}
+
 /// Any number at `i`: digits or words, with a sign ("-1", "minus five"), a mixed fraction
 /// ("2 1/4", "one and a half", "twenty and three fifths"), decimals in words ("two hundred
 /// point seventy-one") or a ratio ("1 over three", "one out of three").
@@ -687,13 +696,16 @@ fn read_number(s: &Sentence, i: usize) -> Option<Num> {
             return Some(num);
         }
     }
-    // "one and a half", "five and a quarter", "one hundred and three and two thirds".
-    if s.is(j, "and") {
-        let part = if s.is_any(j + 1, &["a", "an"]) {
-            denominator_at(s, j + 2).map(|(d, end, _)| (1.0 / d, end))
+    // "one and a half", "five and a quarter", "one hundred and three and two thirds",
+    // "15-and-a-half".
+    let and = hyphen_after(s, j);
+    if s.is(and, "and") {
+        let k = hyphen_after(s, and + 1);
+        let part = if s.is_any(k, &["a", "an"]) {
+            denominator_at(s, hyphen_after(s, k + 1)).map(|(d, end, _)| (1.0 / d, end))
         } else {
-            words_at(s, j + 1, s.len())
-                .or_else(|| digits_at(s, j + 1))
+            words_at(s, k, s.len())
+                .or_else(|| digits_at(s, k))
                 .and_then(|n| denominator_at(s, n.end).map(|(d, end, _)| (n.value / d, end)))
         };
         if let Some((f, end)) = part {
@@ -837,6 +849,7 @@ mod tests {
             103.0 + 2.0 / 3.0
         );
         case!("one and a half", "one and a half", 1.5);
+        case!("15-and-a-half miles", "15-and-a-half", 15.5);
         case!(
             "a hundred thousand trillionths",
             "a hundred thousand trillionths",
