@@ -352,6 +352,10 @@ fn pronoun_one(s: &Pieces, j: usize, n: &Num) -> bool {
     if !(n.words && n.value == 1.0 && n.end == j + 1 && s.is(j, "one")) {
         return false;
     }
+    // "No-one".
+    if j >= 2 && s.dash(j - 1) && s.attached(j - 1) && s.attached(j) && s.is(j - 2, "no") {
+        return true;
+    }
     let before = j.checked_sub(1).and_then(|b| s.word(b));
     matches!(
         before,
@@ -1704,6 +1708,8 @@ mod tests {
             "over many decades",
             "both countries",
             "the one that",
+            "No-one was down",
+            "in the quest for a quarter-final place",
             "Today, the interest",
             // Identifiers.
             "faster 3G networks",

@@ -588,10 +588,21 @@ fn denominator_at(s: &Sentence, j: usize) -> Option<(f64, usize, bool)> {
 }
 
 /// Whether a fraction after an "a"/"one" numerator reads as one: followed by "of", by
-/// punctuation or by nothing ("a third of", "one eighth."), not by a noun ("a fourth term").
+/// punctuation or by nothing ("a third of", "one eighth."), not by a noun ("a fourth term")
+/// or joined to one ("a quarter-final").
 fn fraction_ends(s: &Sentence, end: usize) -> bool {
     match s.word(end) {
-        None => true,
+        // "a half-hour" is a time, "a quarter-final" no fraction.
+        None => {
+            let joined = s.dash(end) && s.attached(end) && s.attached(end + 1);
+            !joined
+                || s.word(end + 1).is_none_or(|w| {
+                    matches!(
+                        w,
+                        "hour" | "minute" | "day" | "week" | "month" | "year" | "mile"
+                    )
+                })
+        }
         Some(w) => matches!(
             w,
             "of" | "and"
