@@ -236,6 +236,8 @@ const LINKERS: &[&str] = &[
     "likely",
     "predicted",
     "set",
+    "just",
+    "only",
     "will",
     "would",
     "could",
@@ -326,6 +328,10 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
         if j > k && verbish(w) && !s.capitalised(j) && !adjective {
             break;
         }
+        // "the company's total capital last month".
+        if j > k && matches!(w, "last" | "next" | "this") {
+            break;
+        }
         // A name after a common noun is another phrase ("fifth seed Tommy Robredo"),
         // unless it names a kind of what is counted ("annual Academy Awards", "three
         // important World Cup qualifiers").
@@ -372,10 +378,11 @@ fn counts_many(s: &Sentence, i: usize) -> bool {
     let acronyms = raw.len() > 2
         && raw.ends_with('s')
         && raw[..raw.len() - 1].chars().all(|c| c.is_ascii_uppercase());
-    // "the Four No’s": the plural of a short word, not a possessive.
+    // "the Four No’s": the plural of a short word, not a possessive ("the UK's").
     let short_words = ["’s", "'s"].iter().any(|e| {
-        raw.strip_suffix(e)
-            .is_some_and(|w| (1..=3).contains(&w.chars().count()))
+        raw.strip_suffix(e).is_some_and(|w| {
+            (1..=3).contains(&w.chars().count()) && w.chars().any(char::is_lowercase)
+        })
     });
     let regular = s.plural(i) && !w.ends_with("us") && !w.ends_with("is");
     regular
@@ -510,6 +517,24 @@ fn singular(w: &str) -> String {
 /// ones" (the plural noun before) handled.
 fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
     let h = &hits[n];
+    // "90% of PCs", "below 3% of GDP": the whole a share is of.
+    if h.kind == FigureKind::Percent {
+        if !s.is(h.end, "of") {
+            return None;
+        }
+        let k = if s.is_any(
+            h.end + 1,
+            &["the", "its", "their", "his", "her", "our", "all"],
+        ) {
+            h.end + 2
+        } else {
+            h.end + 1
+        };
+        // "10% of ATMs get swapped": the whole ends at a plural, but may be one ("EADS").
+        return phrase_after(s, k, true)
+            .or_else(|| phrase_after(s, k, false))
+            .map(|(p, _)| p);
+    }
     if !matches!(
         h.kind,
         FigureKind::Cardinal

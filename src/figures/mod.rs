@@ -1867,6 +1867,29 @@ mod tests {
                 "eight",
                 None,
             ),
+            // The whole a share is of.
+            (
+                "A survey found that 90% of PCs are infested.",
+                "90%",
+                Some("PCs"),
+            ),
+            ("Only 10% of ATMs get swapped.", "10%", Some("ATMs")),
+            (
+                "Renault owns 44% of the Japanese carmaker.",
+                "44%",
+                Some("Japanese carmaker"),
+            ),
+            ("Lagardere owns 30% of EADS.", "30%", Some("EADS")),
+            (
+                "By 2025, 40% of the UK's population is online.",
+                "40%",
+                Some("UK's population"),
+            ),
+            (
+                "It sold 70% of its total capital last month.",
+                "70%",
+                Some("total capital"),
+            ),
         ] {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == number).expect(number);
