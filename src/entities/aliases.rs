@@ -92,14 +92,17 @@ const WORKS: &[&str] = &[
     "memoir",
 ];
 
-/// Whether the name at `span` follows a kind of work in lower case, as its title; not
-/// after "to" ("to film Tom Cruise").
+/// Whether the name at `span` follows a kind of work in lower case, as its title, with or
+/// without a "The" the name leaves out ("the film The Aviator"); not after "to" ("to film
+/// Tom Cruise").
 fn names_a_work(text: &str, span: Span) -> bool {
     let before = text[..span.start].trim_end_matches(' ');
     if before.len() == span.start {
         return false;
     }
-    let mut words = before.rsplit(|c: char| !c.is_alphanumeric());
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .skip_while(|w| matches!(*w, "The" | "A" | "An"));
     words.next().is_some_and(|w| WORKS.contains(&w)) && words.next() != Some("to")
 }
 
@@ -561,6 +564,18 @@ mod tests {
             [
                 ("Ray Charles", Person, ["Ray Charles", "Ray"]),
                 ("Foxx", Person, ["Foxx"])
+            ]
+        );
+        case!(
+            "Aviator leads. Scorsese's film The Aviator won.",
+            [
+                ("Aviator", Organisation),
+                ("Scorsese", Person),
+                ("Aviator", Person)
+            ],
+            [
+                ("Aviator", Misc, ["Aviator"]),
+                ("Scorsese", Person, ["Scorsese"])
             ]
         );
         // A verb is no kind of work.
