@@ -108,6 +108,19 @@ pub fn find(
         .filter(|(m, _)| text.get(m.start..m.end).is_some())
         .collect();
     mentions.sort_unstable();
+    // A person named inside quotation marks is not who speaks them: in "\"I'm playing
+    // against Hewitt,\" he said", "he" is someone named before.
+    let inside: Vec<Span> = paragraphs
+        .iter()
+        .filter(|p| text.get(p.span.start..p.span.end).is_some())
+        .flat_map(|p| quoted(text, p.span))
+        .filter(|q| q.close.is_some())
+        .map(|q| q.inner)
+        .collect();
+    mentions.retain(|(m, _)| {
+        let i = inside.partition_point(|q| q.end < m.end);
+        !inside.get(i).is_some_and(|q| q.start <= m.start)
+    });
     let context = Context {
         text,
         sentences,
@@ -733,6 +746,15 @@ mod tests {
             "\"Prices will fall next year,\" the official added.",
             &[],
             [("Prices will fall next year", Direct, None, "the official")]
+        );
+    }
+
+    #[test]
+    fn a_person_named_inside_the_quote_is_not_its_speaker() {
+        case!(
+            "Safin lost in four sets. \"I'm playing against Hewitt,\" he said.",
+            &["Safin", "Hewitt"],
+            [("I'm playing against Hewitt", Direct, "Safin", "he")]
         );
     }
 
