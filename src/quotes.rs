@@ -119,7 +119,7 @@ pub fn find(
         .collect();
     mentions.retain(|(m, _)| {
         let i = inside.partition_point(|q| q.end < m.end);
-        !inside.get(i).is_some_and(|q| q.start <= m.start)
+        inside.get(i).is_none_or(|q| q.start > m.start)
     });
     let context = Context {
         text,
