@@ -19,6 +19,7 @@ pub mod clean;
 pub mod entities;
 pub mod figures;
 mod hashing;
+mod overlaps;
 pub mod quotes;
 pub mod report;
 pub mod salience;
@@ -121,7 +122,7 @@ pub fn analyse_with_clock(input: &str, options: &Options, clock: Clock) -> Resul
     lap("tokenize", &mut timings);
     let mut sentences = sentences::split(text, &tokens, &cleaned.paragraphs);
     lap("sentences", &mut timings);
-    let figures = figures::extract(
+    let mut figures = figures::extract(
         text,
         &tokens,
         &sentences,
@@ -129,7 +130,8 @@ pub fn analyse_with_clock(input: &str, options: &Options, clock: Clock) -> Resul
         options.reference_date.as_deref(),
     );
     lap("figures", &mut timings);
-    let mentions = entities::recognise(text, &tokens, &sentences, &cleaned.paragraphs);
+    let mut mentions = entities::recognise(text, &tokens, &sentences, &cleaned.paragraphs);
+    overlaps::resolve(text, &mut figures, &mut mentions);
     lap("entities", &mut timings);
     let title = cleaned
         .paragraphs

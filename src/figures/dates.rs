@@ -190,7 +190,8 @@ fn lone_month_ok(s: &Sentence, i: usize, abbr: bool) -> bool {
     let preposition = before.is_some_and(|b| DATE_PREPOSITIONS.contains(&b));
     match w {
         "may" | "march" | "mar" => cap && preposition,
-        _ if abbr => cap,
+        // "Dec" alone, but not the acronym "DEC".
+        _ if abbr => cap && s.raw(i).chars().any(|c| c.is_ascii_lowercase()),
         _ => cap || preposition,
     }
 }
