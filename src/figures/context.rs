@@ -553,6 +553,13 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
         Reading::Range(..) => true,
         _ => false,
     };
+    // "$5m last year", "58.6 last month": a date right after the figure is no noun.
+    let date_after = hits
+        .get(n + 1)
+        .is_some_and(|d| d.start == h.end && matches!(d.kind, FigureKind::Date | FigureKind::Time));
+    if date_after {
+        return None;
+    }
     if let Some((p, _)) = phrase_after(s, h.end, many) {
         let last = p.rsplit(' ').next().unwrap_or("");
         if last.eq_ignore_ascii_case("ones") || last.eq_ignore_ascii_case("one") {

@@ -175,7 +175,17 @@ const DATE_PREPOSITIONS: &[&str] = &[
 /// A month name at `i`: (month, end). A lone abbreviation or a lone "May"/"March" needs a
 /// capital and, for the two that are also common words, a preposition before it.
 fn month_at(s: &Sentence, i: usize) -> Option<(u32, usize, bool)> {
-    let (m, abbr) = month_word(s.word(i)?)?;
+    let w = s.word(i)?;
+    // "Xbox 2 may be unveiled": the months that are also common words need their capital,
+    // a day or year after them ("2 may 2004", "may the eleventh") or "of" ("4th of march").
+    if matches!(w, "may" | "march" | "mar") && !s.capitalised(i) {
+        let at = if s.is(i + 1, "the") { i + 2 } else { i + 1 };
+        let of_before = i > 0 && s.is(i - 1, "of");
+        if number_at(s, at).is_none() && !of_before {
+            return None;
+        }
+    }
+    let (m, abbr) = month_word(w)?;
     let mut end = i + 1;
     if abbr && s.ch(end) == Some('.') {
         end += 1;
@@ -1062,7 +1072,15 @@ pub fn time_at(s: &Sentence, i: usize) -> Option<DateHit> {
             Some(i + 2)
         } else {
             (s.is(i + 1, "local") && s.is(i + 2, "time")).then_some(i + 3)
-        };
+        }
+        .or_else(|| {
+            // "from 0800 to 1800GMT": the first time takes the zone of the second.
+            let from = i > 0 && s.is_any(i - 1, &["from", "between"]);
+            let zone_follows = s.is_any(i + 1, &["to", "and"])
+                && number_at(s, i + 2).is_some_and(|n| n.width == 4)
+                && s.is_any(i + 3, CLOCK_ZONES);
+            (from && zone_follows).then_some(i + 1)
+        });
         if let Some(end) = end.filter(|_| h < 24 && m < 60) {
             return fixed(end, &timex_clock(h, m, None, None));
         }
@@ -1315,6 +1333,7 @@ mod tests {
         case!("at 7 p.m. on", "7 p.m.", When::Timex("T19:00".into()));
         case!("at 0950 GMT on", "0950 GMT", When::Timex("T09:50".into()));
         case!("by 2230GMT,", "2230GMT", When::Timex("T22:30".into()));
+        case!("from 0800 to 1800GMT", "0800", When::Timex("T08:00".into()));
         case!(
             "from 1700 local time",
             "1700 local time",
@@ -1325,6 +1344,7 @@ mod tests {
     #[test]
     fn not_dates() {
         case!("You may go", None);
+        case!("Xbox 2 may be unveiled", None);
         case!("the first prize", None);
         case!("Commemorative Events for the 25th Anniversary", None);
         case!("Today, the national interest remains", None);

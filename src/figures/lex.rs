@@ -189,6 +189,11 @@ impl<'a> Sentence<'a> {
             w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains(['\'', '’'])
         })
     }
+    /// Whether piece `i` is a word joined to the next by "&", as in "M&S" or "AT&T": a
+    /// name's letters, never a unit or magnitude.
+    pub fn ampersand_name(&self, i: usize) -> bool {
+        self.word(i).is_some() && self.ch(i + 1) == Some('&') && self.attached(i + 1)
+    }
     /// Whether piece `i` is a dash or hyphen.
     pub fn dash(&self, i: usize) -> bool {
         matches!(self.ch(i), Some('-' | '–' | '—' | '‒' | '−'))

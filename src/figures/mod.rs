@@ -476,8 +476,17 @@ fn percent_at(s: &Pieces, k: usize) -> Option<(&'static str, usize)> {
 }
 
 fn suffix_at<'a>(s: &Pieces, k: usize) -> Option<(Suffix<'a>, usize)> {
+    if s.ampersand_name(k) {
+        return None;
+    }
     if let Some((e, f)) = CURRENCIES.longest_at(s, k) {
-        return Some((Suffix::Currency(f), e));
+        // "Fahrenheit 9/11 won the award": the verb has an object after it.
+        let verb = f.after_only
+            && (s.num(e).is_some()
+                || s.is_any(e, &["the", "a", "an", "his", "her", "their", "its"]));
+        if !verb {
+            return Some((Suffix::Currency(f), e));
+        }
     }
     if let Some((u, e)) = percent_at(s, k) {
         return Some((Suffix::Percent(u), e));
@@ -1404,6 +1413,16 @@ mod tests {
             Some("KRW")
         );
         case!("U2 won three awards", "three", Cardinal, num(3.0), None);
+        // … and after a number that has an object after it.
+        case!(
+            "the film Fahrenheit 9/11 won the award",
+            "9/11",
+            Date,
+            txt("XXXX-09-11"),
+            None
+        );
+        // The letters of "M&S" are neither a million nor metres.
+        case!("a basket of 35 M&S goods", "35", Cardinal, num(35.0), None);
         case!(
             "CONTROVERSIES AND GAFFES Three people refused Oscars",
             "Three",
@@ -1804,6 +1823,9 @@ mod tests {
                 "81",
                 Some("countries and territories"),
             ),
+            // A date right after the number is not what it counts.
+            ("Turnover rose to $5m last year.", "$5m", None),
+            ("The index rose to 58.6 last month.", "58.6", None),
             // The next number starts a count of its own.
             (
                 "It chose 12 jurors and eight stand-by jurors.",

@@ -229,7 +229,7 @@ pub fn magnitude_at(s: &Sentence, j: usize, money: bool) -> Option<(usize, f64)>
     let mut k = j;
     let mut factor = 1.0;
     let mut last = f64::INFINITY;
-    while let Some(w) = s.word(k) {
+    while let Some(w) = s.word(k).filter(|_| !s.ampersand_name(k)) {
         let raw = s.raw(k);
         let f = match w {
             "hundred" if k == j => 1e2,
