@@ -522,6 +522,15 @@ fn connector(s: &Pieces, k: usize, start: usize) -> Option<usize> {
             });
         return digits.then_some(k + 1);
     }
+    // "19/20 February".
+    let day_pair = s.ch(k) == Some('/') && s.attached(k) && s.attached(k + 1);
+    if day_pair
+        && s.num(k + 1).is_some()
+        && s.word(k + 2)
+            .is_some_and(|w| dates::month_word(w).is_some())
+    {
+        return Some(k + 1);
+    }
     let between = start > 0 && s.is(start - 1, "between");
     match s.word(k)? {
         "to" | "through" | "thru" | "till" | "until" => Some(k + 1),
@@ -1648,6 +1657,17 @@ mod tests {
             None
         );
         case!("In 1994, the treaty", "1994", Date, txt("1994"), None);
+        // Two days of one month, not the fraction 19/20.
+        case!(
+            "Ties to be played on 19/20 February.",
+            "19/20 February",
+            Range,
+            Some(Value::Range {
+                from: Box::new(Value::Text("XXXX-02-19".into())),
+                to: Box::new(Value::Text("XXXX-02-20".into()))
+            }),
+            None
+        );
         case!("2,000 people", "2,000", Cardinal, num(2000.0), None);
         // "last" as a verb.
         case!(

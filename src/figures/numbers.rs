@@ -343,8 +343,11 @@ fn digits_at(s: &Sentence, i: usize) -> Option<Num> {
             }
         }
     }
-    // Fraction "1/4": both sides small integers.
-    if s.ch(j) == Some('/') && s.attached(j) && s.attached(j + 1) {
+    // Fraction "1/4": both sides small integers; but "19/20 February" are two days.
+    let month_after = s
+        .word(j + 2)
+        .is_some_and(|w| super::dates::month_word(w).is_some());
+    if s.ch(j) == Some('/') && s.attached(j) && s.attached(j + 1) && !month_after {
         if let (Some(n), Some(d)) = (plain, s.num(j + 1).and_then(|d| d.parse::<u32>().ok())) {
             if d > 0 && n < d && d <= 100 && simple {
                 num.value = n as f64 / d as f64;
