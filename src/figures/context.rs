@@ -553,6 +553,15 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
         Reading::Range(..) => true,
         _ => false,
     };
+    // "Italy 8-38 Wales": the second number of a pair counts nothing after it.
+    let second_of_pair = h.start >= 2
+        && s.dash(h.start - 1)
+        && s.attached(h.start - 1)
+        && s.attached(h.start)
+        && s.num(h.start - 2).is_some();
+    if second_of_pair {
+        return None;
+    }
     // "$5m last year", "58.6 last month": a date right after the figure is no noun.
     let date_after = hits
         .get(n + 1)

@@ -198,8 +198,10 @@ fn lone_month_ok(s: &Sentence, i: usize, abbr: bool) -> bool {
     let cap = s.capitalised(i);
     let before = i.checked_sub(1).and_then(|b| s.word(b));
     let preposition = before.is_some_and(|b| DATE_PREPOSITIONS.contains(&b));
+    // "12-13 March": the end of a range of days.
+    let day_before = i > 0 && s.num(i - 1).is_some_and(|d| d.len() <= 2);
     match w {
-        "may" | "march" | "mar" => cap && preposition,
+        "may" | "march" | "mar" => cap && (preposition || day_before),
         // "Dec" alone, but not the acronym "DEC".
         _ if abbr => cap && s.raw(i).chars().any(|c| c.is_ascii_lowercase()),
         _ => cap || preposition,
@@ -653,6 +655,10 @@ fn numeric(s: &Sentence, i: usize) -> Option<DateHit> {
     }
     // "1/4", "3/4" are fractions, and "1/4 mile" is a quantity.
     if sep == '/' && (av < bv && bv <= 10 || super::units::UNITS.longest_at(s, b.end).is_some()) {
+        return None;
+    }
+    // "12-13 March" are two days of March.
+    if s.word(b.end).and_then(month_word).is_some() {
         return None;
     }
     let (m, d) = if av > 12 { (bv, av) } else { (av, bv) };

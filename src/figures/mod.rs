@@ -539,6 +539,59 @@ fn connector(s: &Pieces, k: usize, start: usize) -> Option<usize> {
     }
 }
 
+/// Whether the numbers at `i` and `b`, joined by the dash at `dash`, are a match score
+/// ("Italy 17-28 Ireland", "won 6-2 3-6 6-3", "a 2-1 win"), which is no range.
+fn score(s: &Pieces, i: usize, dash: usize, b: &Num) -> bool {
+    const RESULTS: &[&str] = &[
+        "beat",
+        "beats",
+        "beating",
+        "won",
+        "win",
+        "wins",
+        "winning",
+        "lost",
+        "lose",
+        "loses",
+        "losing",
+        "drew",
+        "draw",
+        "led",
+        "lead",
+        "leading",
+        "trailed",
+        "trailing",
+        "downed",
+        "edged",
+        "thrashed",
+        "victory",
+        "defeat",
+        "score",
+        "scoreline",
+    ];
+    let tight = s.dash(dash) && s.attached(dash) && s.attached(dash + 1);
+    let small = |n: Option<&str>| {
+        n.and_then(|d| d.parse::<u32>().ok())
+            .is_some_and(|v| v < 200)
+    };
+    if !tight || !small(s.num(i)) || !small(s.num(dash + 1)) || b.end != dash + 2 {
+        return false;
+    }
+    let name_before = i > 0 && s.word(i - 1).is_some() && s.capitalised(i - 1);
+    let name_after = s.word(b.end).is_some() && s.capitalised(b.end);
+    let result_near = (i.saturating_sub(3)..i)
+        .chain(b.end..b.end + 1)
+        .any(|k| s.is_any(k, RESULTS));
+    // Tennis sets: another "6-3" or a tie-break "(7-4)" before or after, or the tie-break.
+    let set_at = |k: usize| s.num(k).is_some() && s.dash(k + 1) && s.num(k + 2).is_some();
+    let sets = set_at(b.end)
+        || s.ch(b.end) == Some('(') && set_at(b.end + 1)
+        || i >= 3 && set_at(i - 3)
+        || i >= 1 && s.ch(i - 1) == Some(')')
+        || i >= 4 && s.ch(i - 1) == Some('(') && set_at(i - 4);
+    name_before && name_after || result_near || sets
+}
+
 /// A number at `i` with whatever gives it a kind: "US$4.7 billion", "4.58 billion USD",
 /// "5 to 10 per cent", "75-year", "500,000 barrels", "2026–2028", "80th", "199".
 fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
@@ -587,7 +640,8 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
                     c2 = e;
                 }
             }
-            if let Some(nb) = number_at(s, c2).filter(|n| !n.ordinal && !glued_to_word(s, c2)) {
+            let nb = number_at(s, c2).filter(|n| !n.ordinal && !glued_to_word(s, c2));
+            if let Some(nb) = nb.filter(|nb| !score(s, i, k, nb)) {
                 let money_b = money || money_follows(s, nb.end);
                 let mag_b = magnitude_at(s, nb.end, money_b);
                 b = Some((nb, mag_b));
@@ -1657,6 +1711,51 @@ mod tests {
             None
         );
         case!("In 1994, the treaty", "1994", Date, txt("1994"), None);
+        // A match score is no range, and its second number counts no team.
+        for (text, numbers) in [
+            ("Italy 17-28 Ireland", [17.0, 28.0].as_slice()),
+            (
+                "Federer won 6-2 3-6 6-3 in the final.",
+                &[6.0, 2.0, 3.0, 6.0, 6.0, 3.0],
+            ),
+            (
+                "He beat Labadze 6-7 (4-7) 6-2.",
+                &[6.0, 7.0, 4.0, 7.0, 6.0, 2.0],
+            ),
+            ("It was a 2-1 win for Chelsea.", &[2.0, 1.0]),
+        ] {
+            let found = figures(text, None);
+            let read: Vec<_> = found
+                .iter()
+                .map(|f| (f.kind, f.value.clone(), f.counted.clone()))
+                .collect();
+            let want: Vec<_> = numbers
+                .iter()
+                .map(|&v| (FigureKind::Cardinal, num(v), None))
+                .collect();
+            assert_eq!(read, want, "{text:?}");
+        }
+        case!(
+            "viewers in the 25-54 age group",
+            "25-54",
+            Range,
+            Some(Value::Range {
+                from: Box::new(Value::Number(25.0)),
+                to: Box::new(Value::Number(54.0))
+            }),
+            None
+        );
+        // Days of a month written with a hyphen, not the month and day 10/20.
+        case!(
+            "which runs from 10-20 February.",
+            "from 10-20 February",
+            Range,
+            Some(Value::Range {
+                from: Box::new(Value::Text("XXXX-02-10".into())),
+                to: Box::new(Value::Text("XXXX-02-20".into()))
+            }),
+            None
+        );
         // Two days of one month, not the fraction 19/20.
         case!(
             "Ties to be played on 19/20 February.",
