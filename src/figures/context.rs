@@ -220,6 +220,15 @@ const LINKERS: &[&str] = &[
     "jumped",
     "surged",
     "declined",
+    "slid",
+    "sank",
+    "dipped",
+    "edged",
+    "rallied",
+    "advanced",
+    "soaring",
+    "up",
+    "down",
     "rise",
     "risen",
     "fall",
@@ -408,7 +417,7 @@ fn subject_before(s: &Sentence, k: usize, dates: &[(usize, usize)]) -> Option<St
         if p > 0 && s.is(p - 1, "the") {
             p -= 1;
         }
-        if p == 0 || !s.is_any(p - 1, &["in", "of", "on", "at"]) {
+        if p == 0 || !s.is_any(p - 1, PREPOSITIONS) {
             break;
         }
         let head = noun_run_before(s, p - 1);
@@ -442,6 +451,10 @@ fn subject_before(s: &Sentence, k: usize, dates: &[(usize, usize)]) -> Option<St
         after_adverb = adverb;
         j += 1;
     }
+    // What is left after a verb: "looking for paycuts" → "paycuts".
+    while j < end && s.is_any(j, PREPOSITIONS) {
+        j += 1;
+    }
     // An adverb or a participle closing it: "shares recovered slightly", "borrowing needed".
     while end > j
         && !s.capitalised(end - 1)
@@ -452,6 +465,9 @@ fn subject_before(s: &Sentence, k: usize, dates: &[(usize, usize)]) -> Option<St
     }
     (j < end).then(|| s.text[s.pieces[j].start..s.pieces[end - 1].end].to_string())
 }
+
+/// Prepositions that join a subject to what it belongs to: "sales of new homes in the US".
+const PREPOSITIONS: &[&str] = &["in", "of", "on", "at", "for", "from"];
 
 /// Where the words before piece `k` start, up to five, none a stop word; a hyphen joins
 /// two ("full-year sales").
@@ -477,7 +493,8 @@ fn noun_run_before(s: &Sentence, k: usize) -> usize {
 const VERBS: &[&str] = &[
     "caused", "provides", "provide", "require", "requires", "make", "makes", "pay", "pays",
     "receive", "receives", "see", "sees", "saw", "seeing", "need", "needs", "keep", "keeps",
-    "expect", "expects", "close", "news",
+    "expect", "expects", "close", "news", "sent", "send", "sends", "pushed", "drove", "raised",
+    "raise", "raises", "lifted", "lowered", "suggests",
 ];
 
 /// Words after which a word in "-ed" or "-ing" is an adjective ("by" is left out: "by
@@ -664,7 +681,18 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
     let mut worth = false;
     let mut steps = 0;
     while k > 0 && steps < 6 {
+        // "imports grew 1.3% to $155.8bn": the change before the amount measures the same.
+        let change = n
+            .checked_sub(1)
+            .map(|p| &hits[p])
+            .filter(|p| p.end == k && p.kind == FigureKind::Percent && steps > 0);
+        if let Some(p) = change {
+            k = p.start;
+            continue;
+        }
         match s.word(k - 1) {
+            // "hit a record $412bn".
+            Some("record") if k >= 2 && s.is(k - 2, "a") => k -= 2,
             // "a rise of 0.4%" names what is measured; "better-than-expected" is no verb.
             Some("rise" | "fall") if k >= 2 && s.is_any(k - 2, DETERMINERS) => break,
             Some(_) if k >= 2 && s.dash(k - 2) && s.attached(k - 1) => break,

@@ -1919,6 +1919,33 @@ mod tests {
                 "6.7%",
                 Some("Shares in Google"),
             ),
+            // Over the change to the amount it reaches, and "a record".
+            (
+                "Imports grew 1.3% to $155.8bn on rising demand.",
+                "$155.8bn",
+                Some("Imports"),
+            ),
+            (
+                "Sales were up 21% at 8.6bn euros.",
+                "8.6bn euros",
+                Some("Sales"),
+            ),
+            (
+                "The budget deficit hit a record $412bn.",
+                "$412bn",
+                Some("budget deficit"),
+            ),
+            // Not the verb or the preposition before it.
+            (
+                "Reports sent Fiat shares down 1.2% on Tuesday.",
+                "1.2%",
+                Some("Fiat shares"),
+            ),
+            (
+                "It is looking for paycuts totalling $800m.",
+                "$800m",
+                Some("paycuts"),
+            ),
             // A date or a word that is never a metric is no subject.
             (
                 "Growth was 1.1% in 2004, up from 3.2% last year to 2.5%.",
