@@ -125,6 +125,24 @@ pub fn extract(
             if matches!(hit.reading, Reading::When(_) | Reading::Span(..)) {
                 whens.push((figures.len(), hit.reading.clone()));
             }
+            // "$30.2m (£15.5m; €23m)": a conversion measures what the amount before it does.
+            let mut ctx = ctx;
+            let converts = n > 0
+                && hit.kind == FigureKind::Money
+                && hits[n - 1].kind == FigureKind::Money
+                && hit.start == hits[n - 1].end + 1
+                && matches!(s.ch(hit.start - 1), Some('(' | ';'));
+            if let Some(before) = figures.last().filter(|_| converts) {
+                let Figure {
+                    subject,
+                    counted,
+                    period,
+                    ..
+                } = before;
+                ctx.subject = ctx.subject.or_else(|| subject.clone());
+                ctx.counted = ctx.counted.or_else(|| counted.clone());
+                ctx.period = ctx.period.or_else(|| period.clone());
+            }
             let mut note = hit.note.clone();
             let mut uncertain = hit.uncertain;
             if hit.reading == Reading::Vague {
@@ -1934,6 +1952,17 @@ mod tests {
                 "The budget deficit hit a record $412bn.",
                 "$412bn",
                 Some("budget deficit"),
+            ),
+            // A conversion in brackets measures the same.
+            (
+                "Pre-tax profit was £15.4m ($29.4m; €22m).",
+                "€22m",
+                Some("Pre-tax profit"),
+            ),
+            (
+                "The film took $11.8m in its second week.",
+                "$11.8m",
+                Some("film"),
             ),
             // Not the verb or the preposition before it.
             (
