@@ -5,7 +5,7 @@
 use super::lex::Sentence;
 use super::numbers::NUMBER_STARTERS;
 use super::{Hit, Reading};
-use crate::report::FigureKind;
+use crate::report::{Figure, FigureKind};
 
 #[derive(Debug, Default)]
 pub struct Context {
@@ -13,6 +13,34 @@ pub struct Context {
     pub subject: Option<String>,
     pub period: Option<String>,
     pub out_of: Option<f64>,
+}
+
+/// What a figure takes from the one before it in the sentence (`earlier`, read from hit
+/// `a`): a conversion in brackets measures the same and counts the same ("took $30.2m
+/// (£15.5m; €23m)"); a figure set against one of its kind measures the same ("stood at 25%,
+/// compared with 10%", "from £400m to £700m").
+pub fn borrow(s: &Sentence, a: &Hit, b: &Hit, earlier: &Figure, ctx: &mut Context) {
+    if a.kind != b.kind || !matches!(b.kind, FigureKind::Money | FigureKind::Percent) {
+        return;
+    }
+    let conversion = b.kind == FigureKind::Money
+        && b.start == a.end + 1
+        && matches!(s.ch(b.start - 1), Some('(' | ';'));
+    let words: Vec<&str> = (a.end..b.start)
+        .filter(|&k| s.ch(k) != Some(','))
+        .map(|k| s.word(k).unwrap_or("?"))
+        .collect();
+    let contrast = matches!(
+        words.as_slice(),
+        ["compared", "with" | "to"] | ["against" | "versus" | "from" | "to" | "and" | "or"]
+    );
+    if conversion || contrast {
+        ctx.subject = ctx.subject.take().or_else(|| earlier.subject.clone());
+    }
+    if conversion {
+        ctx.counted = ctx.counted.take().or_else(|| earlier.counted.clone());
+        ctx.period = ctx.period.take().or_else(|| earlier.period.clone());
+    }
 }
 
 /// Words that end a noun phrase.
@@ -220,6 +248,10 @@ const LINKERS: &[&str] = &[
     "jumped",
     "surged",
     "declined",
+    "slipping",
+    "dropping",
+    "shed",
+    "shedding",
     "took",
     "taking",
     "earned",

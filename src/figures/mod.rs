@@ -125,23 +125,9 @@ pub fn extract(
             if matches!(hit.reading, Reading::When(_) | Reading::Span(..)) {
                 whens.push((figures.len(), hit.reading.clone()));
             }
-            // "$30.2m (£15.5m; €23m)": a conversion measures what the amount before it does.
             let mut ctx = ctx;
-            let converts = n > 0
-                && hit.kind == FigureKind::Money
-                && hits[n - 1].kind == FigureKind::Money
-                && hit.start == hits[n - 1].end + 1
-                && matches!(s.ch(hit.start - 1), Some('(' | ';'));
-            if let Some(before) = figures.last().filter(|_| converts) {
-                let Figure {
-                    subject,
-                    counted,
-                    period,
-                    ..
-                } = before;
-                ctx.subject = ctx.subject.or_else(|| subject.clone());
-                ctx.counted = ctx.counted.or_else(|| counted.clone());
-                ctx.period = ctx.period.or_else(|| period.clone());
+            if let Some(before) = figures.last().filter(|_| n > 0) {
+                context::borrow(&s, &hits[n - 1], hit, before, &mut ctx);
             }
             let mut note = hit.note.clone();
             let mut uncertain = hit.uncertain;
@@ -1963,6 +1949,17 @@ mod tests {
                 "The film took $11.8m in its second week.",
                 "$11.8m",
                 Some("film"),
+            ),
+            // A figure set against one of its kind measures the same.
+            (
+                "Unemployment stood at 25%, compared with 10% before.",
+                "10%",
+                Some("Unemployment"),
+            ),
+            (
+                "Sales climbed to 131.9bn kronor from 117.7bn kronor in 2003.",
+                "117.7bn kronor",
+                Some("Sales"),
             ),
             // Not the verb or the preposition before it.
             (
