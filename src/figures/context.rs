@@ -503,6 +503,23 @@ fn subject_before(s: &Sentence, k: usize, dates: &[(usize, usize)]) -> Option<St
     (j < end).then(|| s.text[s.pieces[j].start..s.pieces[end - 1].end].to_string())
 }
 
+/// Verbs of buying and selling, after which "for" gives a price.
+const SALES: &[&str] = &[
+    "buy",
+    "buys",
+    "bought",
+    "buying",
+    "sell",
+    "sells",
+    "sold",
+    "selling",
+    "acquire",
+    "acquired",
+    "acquiring",
+    "purchase",
+    "purchased",
+];
+
 /// Prepositions that join a subject to what it belongs to: "sales of new homes in the US".
 const PREPOSITIONS: &[&str] = &["in", "of", "on", "at", "for", "from"];
 
@@ -790,6 +807,30 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
                 .last();
             if let Some(j) = partner.filter(|&j| j > 0 && s.is_any(j - 1, &["with", "from"])) {
                 k = j - 1;
+            }
+        }
+    }
+    // A price: "bought the unit for $9.3bn", "is being sold for £3.99".
+    if steps == 0 && k >= 2 && s.is(k - 1, "for") && h.kind == FigureKind::Money {
+        if s.is_any(k - 2, SALES) {
+            k -= 2;
+            while k > 0
+                && s.word(k - 1)
+                    .is_some_and(|w| LINKERS.contains(&w) || w == "being")
+            {
+                k -= 1;
+            }
+            steps += 1;
+        } else {
+            let j = noun_run_before(s, k - 1);
+            let object_of_sale = j < k - 1
+                && (j > 0 && s.is_any(j - 1, SALES)
+                    || j > 1
+                        && s.is_any(j - 1, &["the", "a", "an", "its", "their", "his", "her"])
+                        && s.is_any(j - 2, SALES));
+            if object_of_sale {
+                ctx.subject = Some(s.text[s.pieces[j].start..s.pieces[k - 2].end].to_string());
+                return;
             }
         }
     }

@@ -1950,6 +1950,14 @@ mod tests {
                 "$11.8m",
                 Some("film"),
             ),
+            // A price is what was bought or sold.
+            (
+                "Rosneft bought the unit for $9.3bn after the sale.",
+                "$9.3bn",
+                Some("unit"),
+            ),
+            ("The CD is being sold for £3.99.", "£3.99", Some("CD")),
+            ("It was sold in December for $10bn.", "$10bn", None),
             // A figure set against one of its kind measures the same.
             (
                 "Unemployment stood at 25%, compared with 10% before.",
