@@ -532,6 +532,23 @@ describe('the article date', () => {
     await waitAnalysed(page, before);
   }
 
+  test('the Published field is a text box until a report is shown or it is used, then a date picker', async () => {
+    const { page, context, errors } = await openPage(env);
+    const field = page.getByLabel('Published');
+    assert.equal(await field.getAttribute('type'), 'text', 'no report yet: no date picker to slow the first paint');
+    await field.click();
+    assert.equal(await field.getAttribute('type'), 'date');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'article-date', 'it keeps the focus');
+
+    const other = await openPage(env);
+    await paste(other.page, undated);
+    await other.page.waitForFunction(() => performance.getEntriesByName('first-analysis-shown').length > 0);
+    await other.page.waitForFunction(() => document.getElementById('article-date').type === 'date');
+    assert.deepEqual([...errors, ...other.errors], []);
+    await context.close();
+    await other.context.close();
+  });
+
   test('a date given for an undated article reads "last week" against it; cleared by keyboard, the week is open again', async () => {
     const { page, context, errors } = await openPage(env);
     await paste(page, undated);
