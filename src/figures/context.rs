@@ -766,13 +766,20 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
     }
     // "in 2024" between the subject and the linker is the period.
     if let Some(p) = n.checked_sub(1).map(|p| &hits[p]) {
-        if p.end == k
-            && p.kind == FigureKind::Date
-            && p.start > 0
-            && s.is_any(p.start - 1, &["in", "during", "for"])
-        {
-            ctx.period = Some(s.text[s.pieces[p.start].start..s.pieces[p.end - 1].end].to_string());
-            k = p.start - 1;
+        if p.end == k && p.kind == FigureKind::Date {
+            // "in 2024", and "Sales this year fell 5%".
+            let preposition = p.start > 0 && s.is_any(p.start - 1, &["in", "during", "for"]);
+            // Not "from £220m last year to £75m" or "five times last year": another figure
+            // before the date.
+            let figure_before = n >= 2 && hits[n - 2].end == p.start
+                || p.start > 0 && s.is_any(p.start - 1, &["times", "once", "twice"]);
+            let relative =
+                steps > 0 && !figure_before && s.is_any(p.start, &["this", "last", "next"]);
+            if preposition || relative {
+                ctx.period =
+                    Some(s.text[s.pieces[p.start].start..s.pieces[p.end - 1].end].to_string());
+                k = if preposition { p.start - 1 } else { p.start };
+            }
         }
     }
     if let Some(next) = hits.get(n + 1) {

@@ -1950,6 +1950,8 @@ mod tests {
                 "$11.8m",
                 Some("film"),
             ),
+            // A date between the subject and its change is the period.
+            ("Sales this year fell 5%.", "5%", Some("Sales")),
             // A price is what was bought or sold.
             (
                 "Rosneft bought the unit for $9.3bn after the sale.",
