@@ -32,6 +32,7 @@ impl<'a> Evidence<'a> {
             let deadline = h.start > 0 && s.is_any(h.start - 1, &["by", "until", "till", "before"]);
             let whens: Vec<&When> = match &h.reading {
                 Reading::When(w) => vec![w],
+                Reading::Span(a, _) if h.century => vec![a],
                 Reading::Span(a, b) => vec![a, b],
                 _ => vec![],
             };

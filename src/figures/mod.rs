@@ -11,6 +11,7 @@ mod anchor;
 mod calendar;
 mod context;
 mod dates;
+mod eras;
 mod lex;
 mod numbers;
 mod units;
@@ -51,6 +52,9 @@ struct Hit {
     uncertain: bool,
     /// Bare "today": dropped unless it ends up inside a range.
     weak: bool,
+    /// "the 21st century": its last year is no sign of when the text was written (where
+    /// "the 1990s" suggests a text written after them).
+    century: bool,
 }
 
 impl Hit {
@@ -65,6 +69,7 @@ impl Hit {
             note: None,
             uncertain: false,
             weak: false,
+            century: false,
         }
     }
     fn when(&self) -> Option<&When> {
@@ -188,6 +193,11 @@ fn scan(s: &Pieces) -> Vec<Hit> {
             i += 1;
             continue;
         }
+        if let Some(e) = eras::era_at(s, i) {
+            i = e.end;
+            hits.push(from_era(e));
+            continue;
+        }
         let date = dates::date_at(s, i);
         let quantity = quantity_at(s, i);
         let pick = match (date, quantity) {
@@ -277,7 +287,11 @@ static OPENING_WORDS: LazyLock<FastMap<Box<str>, bool>> = LazyLock::new(|| {
         .first_pieces()
         .map(|w| (w.into(), false))
         .collect();
-    let openers = OPENERS.iter().copied().chain(dates::calendar_words());
+    let openers = OPENERS
+        .iter()
+        .copied()
+        .chain(dates::calendar_words())
+        .chain(eras::opening_words());
     for w in openers
         .map(str::to_string)
         .chain(numbers::number_starters())
@@ -293,7 +307,8 @@ fn could_start(s: &Pieces, i: usize) -> bool {
     match s.pieces[i].kind {
         lex::Kind::Num => true,
         lex::Kind::Other(c) => {
-            matches!(c, '-' | '−' | '%') || CURRENCIES.longest_at(s, i).is_some()
+            // An apostrophe opens a decade ("'60s").
+            matches!(c, '-' | '−' | '%' | '\'' | '’') || CURRENCIES.longest_at(s, i).is_some()
         }
         lex::Kind::Word => match OPENING_WORDS.get(s.word(i).unwrap_or("")) {
             Some(true) => true,
@@ -301,6 +316,22 @@ fn could_start(s: &Pieces, i: usize) -> bool {
             None => false,
         },
     }
+}
+
+fn from_era(e: eras::Era) -> Hit {
+    let year = |y| When::Cal {
+        year: Some(Year::Abs(y)),
+        month: None,
+        day: None,
+    };
+    let mut h = Hit::new(
+        e.start,
+        e.end,
+        FigureKind::Date,
+        Reading::Span(year(e.first), year(e.last)),
+    );
+    h.century = e.last - e.first > 9;
+    h
 }
 
 fn from_date(d: dates::DateHit) -> Hit {
@@ -799,20 +830,6 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
         _ => {
             if let (Some(y), None, None) = (year_of(&a), mag_a, range) {
                 if year_reading(s, i, a.end) {
-                    // "the 1990s".
-                    if s.is(a.end, "s") && s.attached(a.end) && y % 10 == 0 {
-                        let cal = |y| When::Cal {
-                            year: Some(Year::Abs(y)),
-                            month: None,
-                            day: None,
-                        };
-                        return Some(Hit::new(
-                            i,
-                            a.end + 1,
-                            FigureKind::Date,
-                            Reading::Span(cal(y), cal(y + 9)),
-                        ));
-                    }
                     return Some(Hit::new(
                         i,
                         a.end,
@@ -1841,6 +1858,34 @@ mod tests {
         );
         let this_year = f.iter().find(|f| f.text == "This year").unwrap();
         assert_eq!(this_year.value, txt("2024"));
+    }
+
+    #[test]
+    fn decades_and_centuries_are_spans_of_years() {
+        let f = figures(
+            "Sales peaked in the 1980's and the '90s, the best since the 19th century.\nThis year they fell.",
+            None,
+        );
+        let span = |a: &str, b: &str| {
+            Some(Value::Range {
+                from: Box::new(Value::Text(a.into())),
+                to: Box::new(Value::Text(b.into())),
+            })
+        };
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.value.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1980's", span("1980", "1989")),
+                ("'90s", span("1990", "1999")),
+                ("19th century", span("1800", "1899")),
+                // A decade is spoken of once it has passed; a century's end is no evidence.
+                ("This year", txt("1999")),
+            ]
+        );
     }
 
     #[test]
