@@ -683,15 +683,26 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
             }
         }
     }
-    // Years: "2026–2028", "2026-31", "between 2015 and 2018".
-    if let (Some((nb, None)), None, None) = (&b, mag_a, prefix) {
+    // Years: "2026–2028", "2026-31", "between 2015 and 2018"; a season or a fiscal year,
+    // "2005-6", "2003/04", "2005/2006".
+    let slashed = s.ch(k) == Some('/') && s.attached(k) && s.attached(k + 1);
+    let second = match &b {
+        Some((nb, None)) => Some(*nb),
+        None if slashed => number_at(s, k + 1),
+        _ => None,
+    };
+    if let (Some(nb), None, None) = (second, mag_a, prefix) {
         if let (Some(ya), Some(yb)) = (year_of(&a), nb.plain) {
+            let short = s.dash(a.end) || slashed;
             let yb = match nb.width {
                 4 => yb as i32,
-                2 if s.dash(a.end) => ya / 100 * 100 + yb as i32,
+                // "1999-00" ends in 2000.
+                2 if short => ya / 100 * 100 + yb as i32 + if yb == 0 { 100 } else { 0 },
+                1 if short => ya / 10 * 10 + yb as i32,
                 _ => -1,
             };
-            if yb > ya && yb <= 2999 && suffix_at(s, nb.end).is_none() {
+            let next = !(slashed || nb.width == 1) || yb == ya + 1;
+            if yb > ya && next && yb <= 2999 && suffix_at(s, nb.end).is_none() {
                 let start = range_start(s, i);
                 let y = |y| When::Cal {
                     year: Some(Year::Abs(y)),
@@ -1732,6 +1743,25 @@ mod tests {
             None
         );
         case!("In 1994, the treaty", "1994", Date, txt("1994"), None);
+        // Seasons and fiscal years; a slash between other numbers is no range.
+        for (text, span, from, to) in [
+            ("the 2005-6 budget", "2005-6", "2005", "2006"),
+            ("Borrowing for 2003/4 fell", "2003/4", "2003", "2004"),
+            ("in 1999/00 and after", "1999/00", "1999", "2000"),
+            ("the 2005/2006 accounts", "2005/2006", "2005", "2006"),
+        ] {
+            let f = figures(text, None);
+            let years = Some(Value::Range {
+                from: Box::new(Value::Text(from.into())),
+                to: Box::new(Value::Text(to.into())),
+            });
+            assert_eq!((f[0].text.as_str(), &f[0].value), (span, &years), "{text}");
+        }
+        let f = figures("In 2003/05 and 5/10 of them", None);
+        assert_eq!(f[0].value, txt("2003"));
+        assert!(!f
+            .iter()
+            .any(|f| matches!(f.value, Some(Value::Range { .. }))));
         // A match score is no range, and its second number counts no team.
         for (text, numbers) in [
             ("Italy 17-28 Ireland", [17.0, 28.0].as_slice()),
