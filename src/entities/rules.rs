@@ -122,9 +122,27 @@ impl Passage<'_> {
             .any(|&(s, e, c)| s == start && e == end && c & class != 0)
     }
 
-    /// Drops punctuation at the edges ("“Four" → "Four"), titles before a person's name
-    /// ("Deputy PM Sơn" → "Sơn") and titles after any name ("NA Vice" → "NA").
+    /// Drops an aside after a dash, punctuation at the edges ("“Four" → "Four"), titles
+    /// before a person's name ("Deputy PM Sơn" → "Sơn") and titles after any name ("NA
+    /// Vice" → "NA").
     fn trim(&self, n: &mut Name) {
+        // A spaced dash before a lower-case word opens an aside, which is no part of the
+        // name ("in Glasgow - which the band…", "The Aviator - which won…"); "London-based"
+        // is one word.
+        if let Some(dash) = (n.start + 1..n.end.saturating_sub(1)).find(|&i| {
+            self.is_dash(i)
+                && !(self.glued[i] && self.glued[i + 1])
+                && self.words[i + 1]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        }) {
+            n.end = dash;
+            if self.is_phrase(n.start, n.end, LOC) {
+                n.kind = EntityType::Location;
+                n.by_rule = true;
+            }
+        }
         while n.start < n.end && self.is_punctuation(n.start) {
             n.start += 1;
         }
@@ -559,6 +577,15 @@ mod tests {
             "NA Vice Chairman spoke.",
             [(0, 2, Organisation)],
             [("NA", Organisation)]
+        );
+    }
+
+    #[test]
+    fn an_aside_after_a_spaced_dash_is_no_part_of_a_name() {
+        case!(
+            "In Paris - which the band loved - and a Paris-based firm.",
+            [(1, 4, Misc), (10, 13, Misc)],
+            [("Paris", Location), ("Paris - based", Misc)]
         );
     }
 
