@@ -79,20 +79,32 @@ impl OffsetMap {
 }
 
 /// NFC-normalises `input`, segment by segment (a starter and the marks after it), so
-/// that every change stays inside one segment and the map stays exact.
+/// that every change stays inside one segment and the map stays exact. Character
+/// references left in text copied from a web page's source ("caf&#233;", "&amp;") become
+/// their characters.
 fn normalise(input: &str) -> (String, OffsetMap) {
-    if is_nfc(input) {
+    let has_reference = || {
+        input
+            .match_indices('&')
+            .any(|(i, _)| char_reference(&input[i..]).is_some())
+    };
+    if is_nfc(input) && !has_reference() {
         return (input.to_string(), OffsetMap::default());
     }
     let mut text = String::with_capacity(input.len());
     let mut runs: Vec<Run> = Vec::new();
-    let push = |text: &mut String, runs: &mut Vec<Run>, input_start: usize, segment: &str| {
+    // A segment of the input, and the character it stands for when it is a reference.
+    let push = |text: &mut String,
+                runs: &mut Vec<Run>,
+                input_start: usize,
+                segment: &str,
+                reference: Option<char>| {
         let view = text.len();
-        let verbatim = is_nfc(segment);
-        if verbatim {
-            text.push_str(segment);
-        } else {
-            text.extend(segment.nfc());
+        let verbatim = reference.is_none() && is_nfc(segment);
+        match reference {
+            Some(c) => text.push(c),
+            None if verbatim => text.push_str(segment),
+            None => text.extend(segment.nfc()),
         }
         let view_len = text.len() - view;
         match runs.last_mut() {
@@ -111,15 +123,68 @@ fn normalise(input: &str) -> (String, OffsetMap) {
     };
     let mut seg_start = 0;
     for (i, c) in input.char_indices() {
-        if i > seg_start && starts_segment(c) {
-            push(&mut text, &mut runs, seg_start, &input[seg_start..i]);
+        if i < seg_start {
+            continue;
+        }
+        let reference = if c == '&' {
+            char_reference(&input[i..])
+        } else {
+            None
+        };
+        if i > seg_start && (starts_segment(c) || reference.is_some()) {
+            push(&mut text, &mut runs, seg_start, &input[seg_start..i], None);
             seg_start = i;
+        }
+        if let Some((len, c)) = reference {
+            push(&mut text, &mut runs, i, &input[i..i + len], Some(c));
+            seg_start = i + len;
         }
     }
     if seg_start < input.len() {
-        push(&mut text, &mut runs, seg_start, &input[seg_start..]);
+        push(&mut text, &mut runs, seg_start, &input[seg_start..], None);
     }
     (text, OffsetMap { runs })
+}
+
+/// Named character references besides the numeric ones ("&#233;", "&#xE9;").
+const NAMED_REFERENCES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{A0}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("hellip", '…'),
+    ("pound", '£'),
+    ("euro", '€'),
+];
+
+/// The character reference that `s` starts with: its length and character.
+fn char_reference(s: &str) -> Option<(usize, char)> {
+    let semicolon = s.bytes().take(10).position(|b| b == b';')?;
+    let body = s.get(1..semicolon)?;
+    let c = match body.strip_prefix('#') {
+        Some(number) => {
+            let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => (hex, 16),
+                None => (number, 10),
+            };
+            if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+                return None;
+            }
+            let c = char::from_u32(u32::from_str_radix(digits, radix).ok()?)?;
+            // Control characters are no text; a reference to one stays as written.
+            (!c.is_control() || c.is_whitespace()).then_some(c)?
+        }
+        None => NAMED_REFERENCES.iter().find(|(n, _)| *n == body)?.1,
+    };
+    Some((semicolon + 1, c))
 }
 
 /// A character that normalisation never merges with what precedes it.
@@ -850,6 +915,19 @@ mod tests {
         let left = Span::new(text.find("left").unwrap(), text.len());
         let (s, e) = map.to_input(left);
         assert_eq!(&input[s..e], "left");
+    }
+
+    #[test]
+    fn character_references_become_characters_and_map_back() {
+        let input = "His fianc&#233;e met Pel&#xE9; at M&amp;S &#1; &bogus; AT&T & co";
+        let (text, map) = normalise(input);
+        assert_eq!(text, "His fiancée met Pelé at M&S &#1; &bogus; AT&T & co");
+        let pele = text.find("Pelé").unwrap();
+        let (s, e) = map.to_input(Span::new(pele, pele + "Pelé".len()));
+        assert_eq!(&input[s..e], "Pel&#xE9;");
+        let rest = text.find("AT&T").unwrap();
+        let (s, e) = map.to_input(Span::new(rest, text.len()));
+        assert_eq!(&input[s..e], "AT&T & co");
     }
 
     fn roles(input: &str) -> Vec<(String, Role)> {
