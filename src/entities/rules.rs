@@ -32,6 +32,17 @@ const NOT_NAMES: &[&str] = &[
     "krw", "aud", "cad", "chf", "sgd", "thb",
 ];
 
+/// Lower-case particles inside names ("Luiz Inácio da Silva", "van Gogh", "bin Laden").
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "ibn",
+    "la", "le", "ten", "ter", "van", "von", "y",
+];
+
+/// Lower-case words that never end a name: "Queen and", "Arc of".
+const NOT_LAST: &[&str] = &[
+    "and", "or", "of", "the", "a", "an", "for", "to", "in", "on", "at", "with", "by", "from",
+];
+
 /// Titles that only ever come before a person's name.
 const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness", "baron",
@@ -90,6 +101,20 @@ impl Passage<'_> {
         self.words[i].chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// A word in lower case only ("told", "mark"), not a particle ("van") nor a word with
+    /// a capital inside ("al-Qaeda", "iPod", "anti-Semitic").
+    fn is_common_word(&self, i: usize) -> bool {
+        let w = self.words[i];
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !w.chars().any(char::is_uppercase)
+            && !PARTICLES.contains(&w)
+    }
+
+    /// A word joined to the next by a hyphen: "anti-Semitic", "ex-Soviet".
+    fn is_prefix(&self, i: usize) -> bool {
+        i + 2 < self.words.len() && self.is_dash(i + 1) && self.glued[i + 1] && self.glued[i + 2]
+    }
+
     fn is_number(&self, i: usize) -> bool {
         self.words[i].chars().next().is_some_and(|c| c.is_numeric())
     }
@@ -143,13 +168,25 @@ impl Passage<'_> {
                 n.by_rule = true;
             }
         }
-        while n.start < n.end && self.is_punctuation(n.start) {
+        // A lower-case word opens no name but a particle does ("told Radio 4", "company -
+        // India"; "da Silva", "anti-Semitic"), nor does a function word end one ("Queen and", "BBC doesn't").
+        while n.end - n.start > 1
+            && (self.is_punctuation(n.start)
+                || self.is_common_word(n.start) && !self.is_prefix(n.start))
+        {
             n.start += 1;
         }
         while n.end > n.start
-            && (self.is_trailing_punctuation(n, n.end - 1) || self.has(n.end - 1, TITLE))
+            && (self.is_trailing_punctuation(n, n.end - 1)
+                || self.has(n.end - 1, TITLE)
+                || NOT_LAST.contains(&self.words[n.end - 1])
+                || self.words[n.end - 1].contains("n't")
+                || self.words[n.end - 1].contains("n’t"))
         {
             n.end -= 1;
+        }
+        while n.start < n.end && self.is_punctuation(n.start) {
+            n.start += 1;
         }
         if n.end - n.start > 1
             && self.folded(n.start) == "the"
@@ -586,6 +623,25 @@ mod tests {
             "In Paris - which the band loved - and a Paris-based firm.",
             [(1, 4, Misc), (10, 13, Misc)],
             [("Paris", Location), ("Paris - based", Misc)]
+        );
+    }
+
+    #[test]
+    fn a_name_neither_opens_with_a_common_word_nor_ends_with_a_function_word() {
+        case!(
+            "He told Radio Five that the Arsenal and Luiz da Silva are anti-Semitic critics.",
+            [
+                (1, 4, Organisation),
+                (6, 8, Organisation),
+                (8, 11, Person),
+                (12, 15, Misc)
+            ],
+            [
+                ("Radio Five", Organisation),
+                ("Arsenal", Organisation),
+                ("Luiz da Silva", Person),
+                ("anti - Semitic", Misc)
+            ]
         );
     }
 
