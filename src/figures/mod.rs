@@ -382,6 +382,11 @@ fn weighed(s: &Pieces, e: usize) -> bool {
     })
 }
 
+/// "per second", "a split second": the unit of time, not the ordinal.
+fn second_of_time(s: &Pieces, j: usize, n: &Num) -> bool {
+    n.end == j + 1 && s.is(j, "second") && j > 0 && s.is_any(j - 1, &["per", "split"])
+}
+
 /// "the one", "no one", "this one", "one another": "one" as a pronoun.
 fn pronoun_one(s: &Pieces, j: usize, n: &Num) -> bool {
     if !(n.words && n.value == 1.0 && n.end == j + 1 && s.is(j, "one")) {
@@ -656,7 +661,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
         return None;
     }
     let a = number_at(s, j)?;
-    if pronoun_one(s, j, &a) || in_name(s, j, &a) {
+    if pronoun_one(s, j, &a) || in_name(s, j, &a) || second_of_time(s, j, &a) {
         return None;
     }
     let mut k = a.end;
@@ -1666,6 +1671,9 @@ mod tests {
             num(2.0),
             Some("Mbit/s")
         );
+        // A small "b" is a bit, a capital "B" a byte.
+        case!("a 2Mb line", "2Mb", Quantity, num(2.0), Some("Mbit"));
+        case!("a 5MB file", "5MB", Quantity, num(5.0), Some("MB"));
         case!(
             "rose 1.5 percentage points",
             "1.5 percentage points",
@@ -1936,6 +1944,9 @@ mod tests {
             "shown on Channel Four as well",
             "on BBC Two as well",
             "Europe after World War Two",
+            // The unit of time.
+            "several times per second",
+            "in a split second",
         ] {
             assert_eq!(figures(text, None), [], "{text:?}");
         }
