@@ -637,7 +637,12 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
     let date_after = hits
         .get(n + 1)
         .is_some_and(|d| d.start == h.end && matches!(d.kind, FigureKind::Date | FigureKind::Time));
-    if date_after {
+    // "number eight Imanol Harinordoquy": a rank before a name counts nothing.
+    let rank_before_name = h.kind == FigureKind::Ordinal
+        && h.start > 0
+        && s.is(h.start - 1, "number")
+        && s.capitalised(h.end);
+    if date_after || rank_before_name {
         return None;
     }
     if let Some((p, _)) = phrase_after(s, h.end, many) {

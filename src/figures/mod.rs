@@ -858,12 +858,14 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
                     ));
                 }
             }
-            h = Hit::new(
-                start,
-                end,
-                kind_or_range(FigureKind::Cardinal),
-                reading(value),
-            );
+            // "world number one", "at number four": a rank.
+            let rank = range.is_none() && start > 0 && s.is(start - 1, "number");
+            let kind = if rank {
+                FigureKind::Ordinal
+            } else {
+                kind_or_range(FigureKind::Cardinal)
+            };
+            h = Hit::new(start, end, kind, reading(value));
         }
     }
     if h.note.is_none() {
@@ -1707,6 +1709,14 @@ mod tests {
             None
         );
         case!("ranking 4th among", "4th", Ordinal, num(4.0), None);
+        case!(
+            "entered the chart at number three",
+            "three",
+            Ordinal,
+            num(3.0),
+            None
+        );
+        case!("a number of 20 people", "20", Cardinal, num(20.0), None);
         case!(
             "nearly 500 MW of power",
             "nearly 500 MW",
