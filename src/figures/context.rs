@@ -661,6 +661,22 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
         };
         return phrase_after(s, k, true).map(|(p, _)| p);
     }
+    // What an amount is made of: "£35bn of cuts", "$5bn of debt", "£150,000 in libel
+    // damages"; not "$40m in the US", "$5m in 2004", "in three days" or "115p in early
+    // trading".
+    if h.kind == FigureKind::Money
+        && s.is_any(h.end, &["of", "in"])
+        && s.word(h.end + 1)
+            .is_some_and(|w| !stop(w) && !NUMBER_STARTERS.contains(w))
+        && !s.capitalised(h.end + 1)
+        && !(h.end + 1..h.end + 5).any(|k| s.is_any(k, &["trade", "trading", "dealings"]))
+    {
+        let of = s.is(h.end, "of");
+        return phrase_after(s, h.end + 1, true)
+            .or_else(|| phrase_after(s, h.end + 1, false).filter(|_| of))
+            .map(|(p, _)| p)
+            .filter(|p| p != "total");
+    }
     None
 }
 

@@ -2180,6 +2180,20 @@ mod tests {
                 Some("Japanese carmaker"),
             ),
             ("Lagardere owns 30% of EADS.", "30%", Some("EADS")),
+            // What an amount is made of.
+            (
+                "He won £150,000 in libel damages.",
+                "£150,000",
+                Some("libel damages"),
+            ),
+            ("Plans for £35bn of cuts were shown.", "£35bn", Some("cuts")),
+            ("It made $40m in the US.", "$40m", None),
+            ("It took £7.2m in three days.", "£7.2m", None),
+            (
+                "Shares were at $27.24 in electronic trading.",
+                "$27.24",
+                None,
+            ),
             (
                 "By 2025, 40% of the UK's population is online.",
                 "40%",
