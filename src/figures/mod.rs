@@ -1970,6 +1970,12 @@ mod tests {
                 "4.58 billion USD",
                 Some("Bilateral trade"),
             ),
+            // A conjunction opens no subject.
+            (
+                "Although inventories fell 0.7%, sales rose.",
+                "0.7%",
+                Some("inventories"),
+            ),
             // The deal, not its partner.
             (
                 "It signed a sponsorship deal with Samsung, worth £50m.",
