@@ -2,7 +2,7 @@
 
 use super::features::{
     Features, COMPANY, DEMONYM, EVENT_HEAD, EVENT_NAME, GATHERING, LAW_HEAD, LOC, ORG_HEAD,
-    ORG_NOUN, PRODUCT, TITLE,
+    ORG_NAME, ORG_NOUN, PRODUCT, TITLE,
 };
 use crate::report::EntityType;
 
@@ -218,8 +218,21 @@ impl Passage<'_> {
 
     /// Names whose type the word lists know, whatever the tagger made of them: a product
     /// ("Xbox") is misc, and a holiday or a competition ("Christmas", "Six Nations") an
-    /// event, added where the tagger left it out.
+    /// event, added where the tagger left it out. A name the lists know whole grows to it
+    /// where the tagger left out its first words ("Century Fox" → "20th Century Fox").
     fn known_types(&self, names: &mut Vec<Name>) {
+        for n in names.iter_mut() {
+            let whole = self.features.matches().iter().find(|&&(s, e, c)| {
+                s < n.start
+                    && e == n.end
+                    && c & (ORG_NAME | PRODUCT | EVENT_NAME) != 0
+                    && (self.is_capitalised(s) || self.is_number(s))
+            });
+            if let Some(&(start, _, _)) = whole {
+                n.start = start;
+                n.by_rule = true;
+            }
+        }
         let known = |start, end| {
             if self.is_phrase(start, end, EVENT_NAME) {
                 Some(EntityType::Event)
@@ -642,6 +655,15 @@ mod tests {
                 ("Luiz da Silva", Person),
                 ("anti - Semitic", Misc)
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_grows_to_the_whole_name_the_word_lists_know() {
+        case!(
+            "It was made by 20th Century Fox and new Labour.",
+            [(5, 7, Organisation), (9, 10, Organisation)],
+            [("20th Century Fox", Organisation), ("Labour", Organisation)]
         );
     }
 
