@@ -1474,6 +1474,14 @@ mod tests {
         Some(Value::Text(v.into()))
     }
 
+    /// A range of two dates.
+    fn dates(from: &str, to: &str) -> Option<Value> {
+        Some(Value::Range {
+            from: Box::new(Value::Text(from.into())),
+            to: Box::new(Value::Text(to.into())),
+        })
+    }
+
     macro_rules! case {
         ($input:expr, $text:expr, $kind:ident, $value:expr, $unit:expr) => {
             case!($input, $text, $kind, $value, $unit, None)
@@ -1754,10 +1762,7 @@ mod tests {
             "for the 2026–2028 term",
             "2026–2028",
             Range,
-            Some(Value::Range {
-                from: Box::new(Value::Text("2026".into())),
-                to: Box::new(Value::Text("2028".into()))
-            }),
+            dates("2026", "2028"),
             None
         );
         case!("In 1994, the treaty", "1994", Date, txt("1994"), None);
@@ -1769,11 +1774,11 @@ mod tests {
             ("the 2005/2006 accounts", "2005/2006", "2005", "2006"),
         ] {
             let f = figures(text, None);
-            let years = Some(Value::Range {
-                from: Box::new(Value::Text(from.into())),
-                to: Box::new(Value::Text(to.into())),
-            });
-            assert_eq!((f[0].text.as_str(), &f[0].value), (span, &years), "{text}");
+            assert_eq!(
+                (f[0].text.as_str(), &f[0].value),
+                (span, &dates(from, to)),
+                "{text}"
+            );
         }
         let f = figures("In 2003/05 and 5/10 of them", None);
         assert_eq!(f[0].value, txt("2003"));
@@ -1819,10 +1824,7 @@ mod tests {
             "which runs from 10-20 February.",
             "from 10-20 February",
             Range,
-            Some(Value::Range {
-                from: Box::new(Value::Text("XXXX-02-10".into())),
-                to: Box::new(Value::Text("XXXX-02-20".into()))
-            }),
+            dates("XXXX-02-10", "XXXX-02-20"),
             None
         );
         // Two days of one month, not the fraction 19/20.
@@ -1830,10 +1832,7 @@ mod tests {
             "Ties to be played on 19/20 February.",
             "19/20 February",
             Range,
-            Some(Value::Range {
-                from: Box::new(Value::Text("XXXX-02-19".into())),
-                to: Box::new(Value::Text("XXXX-02-20".into()))
-            }),
+            dates("XXXX-02-19", "XXXX-02-20"),
             None
         );
         case!("2,000 people", "2,000", Cardinal, num(2000.0), None);
@@ -1914,12 +1913,6 @@ mod tests {
             "Sales peaked in the 1980's and the '90s, the best since the 19th century.\nThis year they fell.",
             None,
         );
-        let span = |a: &str, b: &str| {
-            Some(Value::Range {
-                from: Box::new(Value::Text(a.into())),
-                to: Box::new(Value::Text(b.into())),
-            })
-        };
         let got: Vec<_> = f
             .iter()
             .map(|f| (f.text.as_str(), f.value.clone()))
@@ -1927,9 +1920,9 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("1980's", span("1980", "1989")),
-                ("'90s", span("1990", "1999")),
-                ("19th century", span("1800", "1899")),
+                ("1980's", dates("1980", "1989")),
+                ("'90s", dates("1990", "1999")),
+                ("19th century", dates("1800", "1899")),
                 // A decade is spoken of once it has passed; a century's end is no evidence.
                 ("This year", txt("1999")),
             ]
