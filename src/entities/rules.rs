@@ -23,13 +23,60 @@ const LEADING: &[&str] = &[
 ];
 
 /// Capitalised words that are never a name on their own: "Fourth is the lesson…", "I'm",
-/// the capitals of common nouns ("PCs", "DVD"), and currency codes, which are figures'
-/// units ("990 million USD").
+/// words that open a sentence ("Born in Luton", "Well, he should"), the capitals of
+/// common nouns ("PCs", "DVD"), and currency codes, which are figures' units ("990 million
+/// USD").
 const NOT_NAMES: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "last", "next", "i'm", "i've", "i'd", "i'll", "pc", "pcs", "dvd", "dvds", "cd", "cds", "tv",
-    "tvs", "mp3", "sms", "gdp", "ceo", "usd", "eur", "vnd", "gbp", "jpy", "cny", "rub", "inr",
-    "krw", "aud", "cad", "chf", "sgd", "thb",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "last",
+    "next",
+    "i'm",
+    "i've",
+    "i'd",
+    "i'll",
+    "born",
+    "well",
+    "do",
+    "how",
+    "however",
+    "oh",
+    "sure",
+    "meanwhile",
+    "pc",
+    "pcs",
+    "dvd",
+    "dvds",
+    "cd",
+    "cds",
+    "tv",
+    "tvs",
+    "mp3",
+    "sms",
+    "gdp",
+    "ceo",
+    "usd",
+    "eur",
+    "vnd",
+    "gbp",
+    "jpy",
+    "cny",
+    "rub",
+    "inr",
+    "krw",
+    "aud",
+    "cad",
+    "chf",
+    "sgd",
+    "thb",
 ];
 
 /// Lower-case particles inside names ("Luiz Inácio da Silva", "van Gogh", "bin Laden").
@@ -655,6 +702,15 @@ mod tests {
                 ("Luiz da Silva", Person),
                 ("anti - Semitic", Misc)
             ]
+        );
+    }
+
+    #[test]
+    fn a_word_that_opens_a_sentence_is_no_name_alone() {
+        case!(
+            "Born in Luton, he went to Luton Town.",
+            [(0, 1, Location), (2, 3, Location), (7, 9, Organisation)],
+            [("Luton", Location), ("Luton Town", Organisation)]
         );
     }
 
