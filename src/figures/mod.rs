@@ -1474,6 +1474,12 @@ mod tests {
         Some(Value::Text(v.into()))
     }
 
+    fn texts_and_values(f: &[Figure]) -> Vec<(&str, Option<Value>)> {
+        f.iter()
+            .map(|f| (f.text.as_str(), f.value.clone()))
+            .collect()
+    }
+
     /// A range of two dates.
     fn dates(from: &str, to: &str) -> Option<Value> {
         Some(Value::Range {
@@ -1852,10 +1858,7 @@ mod tests {
             "He left last week and returns tomorrow.",
             Some("2016-11-07"),
         );
-        let got: Vec<_> = f
-            .iter()
-            .map(|f| (f.text.as_str(), f.value.clone()))
-            .collect();
+        let got = texts_and_values(&f);
         assert_eq!(
             got,
             [
@@ -1913,10 +1916,7 @@ mod tests {
             "Sales peaked in the 1980's and the '90s, the best since the 19th century.\nThis year they fell.",
             None,
         );
-        let got: Vec<_> = f
-            .iter()
-            .map(|f| (f.text.as_str(), f.value.clone()))
-            .collect();
+        let got = texts_and_values(&f);
         assert_eq!(
             got,
             [
