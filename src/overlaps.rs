@@ -114,12 +114,15 @@ fn calendar_word_in_name(text: &str, fig: Span, m: &Mention) -> Verdict {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{EntityType, FigureKind};
+    use crate::report::{Analysis, EntityType, FigureKind};
     use crate::{analyse, Options};
 
+    fn report(text: &str) -> Analysis {
+        analyse(text, &Options::default()).unwrap()
+    }
+
     fn figures(text: &str) -> Vec<(FigureKind, String)> {
-        let report = analyse(text, &Options::default()).unwrap();
-        report
+        report(text)
             .figures
             .into_iter()
             .map(|f| (f.kind, f.text))
@@ -127,8 +130,7 @@ mod tests {
     }
 
     fn names(text: &str) -> Vec<(EntityType, String)> {
-        let report = analyse(text, &Options::default()).unwrap();
-        report
+        report(text)
             .entities
             .into_iter()
             .map(|e| (e.kind, e.name))
@@ -191,8 +193,8 @@ mod tests {
         let text = "The money went to the Disasters Emergency Committee (DEC), which \
                     co-ordinates the appeal. The DEC said it was grateful.";
         assert!(!figures(text).iter().any(|(k, _)| *k == FigureKind::Date));
-        let report = analyse(text, &Options::default()).unwrap();
-        let dec = report
+        let analysis = report(text);
+        let dec = analysis
             .entities
             .iter()
             .find(|e| e.aliases.contains(&"DEC".to_string()));

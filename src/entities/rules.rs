@@ -159,7 +159,12 @@ impl Passage<'_> {
 
     /// A word joined to the next by a hyphen: "anti-Semitic", "ex-Soviet".
     fn is_prefix(&self, i: usize) -> bool {
-        i + 2 < self.words.len() && self.is_dash(i + 1) && self.glued[i + 1] && self.glued[i + 2]
+        self.is_joining_dash(i + 1)
+    }
+
+    /// A dash with no space on either side: "London-based", "Việt Nam–Russia".
+    fn is_joining_dash(&self, i: usize) -> bool {
+        i + 1 < self.words.len() && self.is_dash(i) && self.glued[i] && self.glued[i + 1]
     }
 
     fn is_number(&self, i: usize) -> bool {
@@ -203,7 +208,7 @@ impl Passage<'_> {
         // is one word.
         if let Some(dash) = (n.start + 1..n.end.saturating_sub(1)).find(|&i| {
             self.is_dash(i)
-                && !(self.glued[i] && self.glued[i + 1])
+                && !self.is_joining_dash(i)
                 && self.words[i + 1]
                     .chars()
                     .next()
@@ -216,10 +221,11 @@ impl Passage<'_> {
             }
         }
         // A lower-case word opens no name but a particle does ("told Radio 4", "company -
-        // India"; "da Silva", "anti-Semitic"), nor does a function word end one ("Queen and", "BBC doesn't").
-        while n.end - n.start > 1
+        // India"; "da Silva", "anti-Semitic"), nor does a function word end one ("Queen
+        // and", "BBC doesn't").
+        while n.start < n.end
             && (self.is_punctuation(n.start)
-                || self.is_common_word(n.start) && !self.is_prefix(n.start))
+                || n.end - n.start > 1 && self.is_common_word(n.start) && !self.is_prefix(n.start))
         {
             n.start += 1;
         }
@@ -231,9 +237,6 @@ impl Passage<'_> {
                 || self.words[n.end - 1].contains("n’t"))
         {
             n.end -= 1;
-        }
-        while n.start < n.end && self.is_punctuation(n.start) {
-            n.start += 1;
         }
         if n.end - n.start > 1
             && self.folded(n.start) == "the"
@@ -320,13 +323,7 @@ impl Passage<'_> {
     /// A dash with no space on either side between two capitalised words:
     /// "Việt Nam–Russia", not "NOTE - Jeans".
     fn is_inner_dash(&self, i: usize) -> bool {
-        self.is_dash(i)
-            && i > 0
-            && i + 1 < self.words.len()
-            && self.glued[i]
-            && self.glued[i + 1]
-            && self.is_capitalised(i - 1)
-            && self.is_capitalised(i + 1)
+        i > 0 && self.is_joining_dash(i) && self.is_capitalised(i - 1) && self.is_capitalised(i + 1)
     }
 
     /// Start of the capitalised words (numbers and inner dashes too) that end at `head`.

@@ -400,7 +400,7 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
         words += 1;
         j += 1;
         end = j;
-        if s.dash(j) && s.attached(j) && s.attached(j + 1) && s.word(j + 1).is_some() {
+        if s.dash(j) && s.joins(j) && s.word(j + 1).is_some() {
             j += 1;
         }
     }
@@ -526,6 +526,10 @@ const SALES: &[&str] = &[
     "purchased",
 ];
 
+/// Articles and possessives that open what a verb acts on: "won the award", "bought the
+/// unit".
+pub(super) const ARTICLES: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+
 /// Prepositions that join a subject to what it belongs to: "sales of new homes in the US".
 const PREPOSITIONS: &[&str] = &["in", "of", "on", "at", "for", "from"];
 
@@ -536,7 +540,7 @@ fn noun_run_before(s: &Sentence, k: usize) -> usize {
     while j > 0 && k - j < 5 {
         match s.word(j - 1) {
             Some(w) if !stop(w) => j -= 1,
-            None if j >= 2 && s.dash(j - 1) && s.attached(j - 1) && s.attached(j) => {
+            None if j >= 2 && s.dash(j - 1) && s.joins(j - 1) => {
                 if s.word(j - 2).is_none() {
                     break;
                 }
@@ -631,11 +635,8 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
         _ => false,
     };
     // "Italy 8-38 Wales": the second number of a pair counts nothing after it.
-    let second_of_pair = h.start >= 2
-        && s.dash(h.start - 1)
-        && s.attached(h.start - 1)
-        && s.attached(h.start)
-        && s.num(h.start - 2).is_some();
+    let second_of_pair =
+        h.start >= 2 && s.dash(h.start - 1) && s.joins(h.start - 1) && s.num(h.start - 2).is_some();
     if second_of_pair {
         return None;
     }
@@ -859,9 +860,7 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
             let j = noun_run_before(s, k - 1);
             let object_of_sale = j < k - 1
                 && (j > 0 && s.is_any(j - 1, SALES)
-                    || j > 1
-                        && s.is_any(j - 1, &["the", "a", "an", "its", "their", "his", "her"])
-                        && s.is_any(j - 2, SALES));
+                    || j > 1 && s.is_any(j - 1, ARTICLES) && s.is_any(j - 2, SALES));
             if object_of_sale {
                 ctx.subject = Some(s.text[s.pieces[j].start..s.pieces[k - 2].end].to_string());
                 return;

@@ -40,6 +40,17 @@ pub enum When {
     Rest(&'static str),
 }
 
+impl When {
+    /// A whole year: "2024".
+    pub fn year(y: i32) -> When {
+        When::Cal {
+            year: Some(Year::Abs(y)),
+            month: None,
+            day: None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Year {
     Abs(i32),

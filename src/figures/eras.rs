@@ -42,7 +42,7 @@ fn century(s: &Sentence, i: usize) -> Option<Era> {
     if !(1.0..=21.0).contains(&n.value) {
         return None;
     }
-    let word = if s.dash(n.end) && s.attached(n.end) && s.attached(n.end + 1) {
+    let word = if s.dash(n.end) && s.joins(n.end) {
         n.end + 1
     } else {
         n.end

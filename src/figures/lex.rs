@@ -179,6 +179,10 @@ impl<'a> Sentence<'a> {
     pub fn attached(&self, i: usize) -> bool {
         self.pieces.get(i).is_some_and(|p| !p.space_before)
     }
+    /// Whether piece `i` has no space on either side: the "-" of "75-year", the "/" of "1/4".
+    pub fn joins(&self, i: usize) -> bool {
+        self.attached(i) && self.attached(i + 1)
+    }
     /// Whether piece `i` starts with a capital letter as written.
     pub fn capitalised(&self, i: usize) -> bool {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)

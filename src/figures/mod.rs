@@ -22,7 +22,7 @@ use crate::clean::Cleaned;
 use crate::hashing::FastMap;
 use crate::report::{Figure, FigureKind, Sentence, Value};
 use crate::tokenize::Token;
-use dates::{When, Year};
+use dates::When;
 use lex::Sentence as Pieces;
 use numbers::{magnitude_at, number_at, Num};
 use std::sync::LazyLock;
@@ -319,16 +319,11 @@ fn could_start(s: &Pieces, i: usize) -> bool {
 }
 
 fn from_era(e: eras::Era) -> Hit {
-    let year = |y| When::Cal {
-        year: Some(Year::Abs(y)),
-        month: None,
-        day: None,
-    };
     let mut h = Hit::new(
         e.start,
         e.end,
         FigureKind::Date,
-        Reading::Span(year(e.first), year(e.last)),
+        Reading::Span(When::year(e.first), When::year(e.last)),
     );
     h.century = e.last - e.first > 9;
     h
@@ -393,7 +388,7 @@ fn pronoun_one(s: &Pieces, j: usize, n: &Num) -> bool {
         return false;
     }
     // "No-one".
-    if j >= 2 && s.dash(j - 1) && s.attached(j - 1) && s.attached(j) && s.is(j - 2, "no") {
+    if j >= 2 && s.dash(j - 1) && s.joins(j - 1) && s.is(j - 2, "no") {
         return true;
     }
     let before = j.checked_sub(1).and_then(|b| s.word(b));
@@ -521,9 +516,7 @@ fn suffix_at<'a>(s: &Pieces, k: usize) -> Option<(Suffix<'a>, usize)> {
     }
     if let Some((e, f)) = CURRENCIES.longest_at(s, k) {
         // "Fahrenheit 9/11 won the award": the verb has an object after it.
-        let verb = f.after_only
-            && (s.num(e).is_some()
-                || s.is_any(e, &["the", "a", "an", "his", "her", "their", "its"]));
+        let verb = f.after_only && (s.num(e).is_some() || s.is_any(e, context::ARTICLES));
         if !verb {
             return Some((Suffix::Currency(f), e));
         }
@@ -563,7 +556,7 @@ fn connector(s: &Pieces, k: usize, start: usize) -> Option<usize> {
         return digits.then_some(k + 1);
     }
     // "19/20 February".
-    let day_pair = s.ch(k) == Some('/') && s.attached(k) && s.attached(k + 1);
+    let day_pair = s.ch(k) == Some('/') && s.joins(k);
     if day_pair
         && s.num(k + 1).is_some()
         && s.word(k + 2)
@@ -609,7 +602,7 @@ fn score(s: &Pieces, i: usize, dash: usize, b: &Num) -> bool {
         "score",
         "scoreline",
     ];
-    let tight = s.dash(dash) && s.attached(dash) && s.attached(dash + 1);
+    let tight = s.dash(dash) && s.joins(dash);
     let small = |n: Option<&str>| {
         n.and_then(|d| d.parse::<u32>().ok())
             .is_some_and(|v| v < 200)
@@ -690,7 +683,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
     }
     // Years: "2026–2028", "2026-31", "between 2015 and 2018"; a season or a fiscal year,
     // "2005-6", "2003/04", "2005/2006".
-    let slashed = s.ch(k) == Some('/') && s.attached(k) && s.attached(k + 1);
+    let slashed = s.ch(k) == Some('/') && s.joins(k);
     let second = match &b {
         Some((nb, None)) => Some(*nb),
         None if slashed => number_at(s, k + 1),
@@ -709,16 +702,11 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
             let next = !(slashed || nb.width == 1) || yb == ya + 1;
             if yb > ya && next && yb <= 2999 && suffix_at(s, nb.end).is_none() {
                 let start = range_start(s, i);
-                let y = |y| When::Cal {
-                    year: Some(Year::Abs(y)),
-                    month: None,
-                    day: None,
-                };
                 return Some(Hit::new(
                     start,
                     nb.end,
                     FigureKind::Range,
-                    Reading::Span(y(ya), y(yb)),
+                    Reading::Span(When::year(ya), When::year(yb)),
                 ));
             }
         }
@@ -739,11 +727,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
     };
     let value = a.value * fa;
     // Adjectival forms: "75-year", "12-cent", "3-inch", "one-yen".
-    let hyphen = range.is_none()
-        && s.dash(end)
-        && s.attached(end)
-        && s.attached(end + 1)
-        && s.word(end + 1).is_some();
+    let hyphen = range.is_none() && s.dash(end) && s.joins(end) && s.word(end + 1).is_some();
     let at = if hyphen { end + 1 } else { end };
     let suffix = suffix_at(s, at).filter(|(x, _)| !(hyphen && matches!(x, Suffix::Percent(_))));
     // A capitalised word glued after it that is no unit makes an identifier: "3G", "3GSM".
@@ -850,11 +834,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
                         i,
                         a.end,
                         FigureKind::Date,
-                        Reading::When(When::Cal {
-                            year: Some(Year::Abs(y)),
-                            month: None,
-                            day: None,
-                        }),
+                        Reading::When(When::year(y)),
                     ));
                 }
             }

@@ -347,7 +347,7 @@ fn digits_at(s: &Sentence, i: usize) -> Option<Num> {
     let month_after = s
         .word(j + 2)
         .is_some_and(|w| super::dates::month_word(w).is_some());
-    if s.ch(j) == Some('/') && s.attached(j) && s.attached(j + 1) && !month_after {
+    if s.ch(j) == Some('/') && s.joins(j) && !month_after {
         if let (Some(n), Some(d)) = (plain, s.num(j + 1).and_then(|d| d.parse::<u32>().ok())) {
             if d > 0 && n < d && d <= 100 && simple {
                 num.value = n as f64 / d as f64;
@@ -597,7 +597,7 @@ fn fraction_ends(s: &Sentence, end: usize) -> bool {
     match s.word(end) {
         // "a half-hour" is a time, "a quarter-final" no fraction.
         None => {
-            let joined = s.dash(end) && s.attached(end) && s.attached(end + 1);
+            let joined = s.dash(end) && s.joins(end);
             !joined
                 || s.word(end + 1).is_none_or(|w| {
                     matches!(
@@ -628,7 +628,7 @@ fn fraction_ends(s: &Sentence, end: usize) -> bool {
 
 /// Piece `k`, or the one after it when `k` is a hyphen joining two pieces ("15-and-a-half").
 fn hyphen_after(s: &Sentence, k: usize) -> usize {
-    if s.dash(k) && s.attached(k) && s.attached(k + 1) {
+    if s.dash(k) && s.joins(k) {
         k + 1
     } else {
         k
