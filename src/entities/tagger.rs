@@ -160,22 +160,32 @@ pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 const MAGIC: &[u8; 4] = b"NER1";
 
 /// Units in the largest weight once decoded: fine enough that the 8-bit codes lose
-/// nothing, small enough for an i16 and for a token's summed features in an i32.
-const WEIGHT_SCALE: f32 = 32_000.0;
+/// nothing, small enough that a weight less the O weight fits an i16 and a token's summed
+/// features an i32.
+const WEIGHT_SCALE: f32 = 16_000.0;
+
+/// Tags other than O. A token's scores may all move by one amount without changing the
+/// best sequence (every sequence has one tag per token), so the model keeps each weight
+/// less the O weight of its feature: O always scores 0, and a feature's other weights
+/// fill 32 bytes, one aligned cache-line half.
+const NAMED: usize = TAGS - 1;
+
+/// One feature's weights for the tags after O, relative to O, in units of [`Model::unit`].
+#[derive(Clone, Copy, Default)]
+#[repr(align(32))]
+struct Row([i16; NAMED]);
 
 /// Trained weights: transitions and, for each kept feature, one weight per tag.
 pub struct Model {
     transitions: Vec<f32>,
-    /// Open-addressing table of (feature hash, index of its weights) with linear probing;
-    /// its length is a power of two and hash 0 marks an empty slot (hashes are never 0).
-    /// The index sits beside its hash so that a lookup reads one cache line, and the
-    /// weights stay apart so that the many features the model does not know touch only
-    /// this small array.
-    slots: Vec<(u32, u32)>,
-    /// Weights of each feature in file order, in units of [`Model::unit`], so that a
-    /// token's scores add up as integers. File order lets decoding write them front to
-    /// back; only the small key table is written at random.
-    weights: Vec<[i16; TAGS]>,
+    /// Open-addressing table of feature hashes with linear probing; its length is a power
+    /// of two and hash 0 marks an empty slot (hashes are never 0). Most features of a
+    /// text are unknown to the model, and the keys alone are small enough to stay in the
+    /// processor's cache.
+    keys: Vec<u32>,
+    /// Weights of the feature in the same slot of `keys`: a known feature costs one more
+    /// memory read.
+    rows: Vec<Row>,
     /// Value of one weight unit.
     unit: f32,
 }
@@ -294,44 +304,44 @@ impl Model {
         }
         let size = (n + n / 2 + 1).next_power_of_two();
         let mask = size - 1;
-        let mut slots = vec![(0u32, 0u32); size];
-        let mut weights = Vec::with_capacity(n);
+        let mut keys = vec![0u32; size];
+        let mut rows = vec![Row::default(); size];
         let mut hash = 0u32;
         for _ in 0..n {
             hash = hash.wrapping_add(get_varint(bytes, &mut at)? as u32);
             // One byte per set bit of the tag mask, lowest tag first.
             let mut tags = get_varint(bytes, &mut at)?;
-            let mut row = [0i16; TAGS];
+            let mut row = [0i32; TAGS];
             while tags != 0 {
-                *row.get_mut(tags.trailing_zeros() as usize)? = linear[*bytes.get(at)? as usize];
+                *row.get_mut(tags.trailing_zeros() as usize)? =
+                    linear[*bytes.get(at)? as usize] as i32;
                 at += 1;
                 tags &= tags - 1;
             }
             let mut i = slot_of(hash, mask);
-            while slots[i].0 != 0 && slots[i].0 != hash {
+            while keys[i] != 0 && keys[i] != hash {
                 i = (i + 1) & mask;
             }
-            slots[i] = (hash, weights.len() as u32);
-            weights.push(row);
+            keys[i] = hash;
+            rows[i] = Row(std::array::from_fn(|t| (row[t + 1] - row[0]) as i16));
         }
         Some(Model {
             transitions,
-            slots,
-            weights,
+            keys,
+            rows,
             unit,
         })
     }
 
-    /// Adds the weights of these features to `sum`.
-    fn add(&self, hashes: &[u32], sum: &mut [i32; TAGS]) {
-        let mask = self.slots.len() - 1;
+    /// Adds the weights of these features to `sum` (tags after O, relative to O).
+    fn add(&self, hashes: &[u32], sum: &mut [i32; NAMED]) {
+        let mask = self.keys.len() - 1;
         for &h in hashes {
             let mut i = slot_of(h, mask);
             loop {
-                let (key, row) = self.slots[i];
+                let key = self.keys[i];
                 if key == h {
-                    let row = &self.weights[row as usize];
-                    for (s, &w) in sum.iter_mut().zip(row) {
+                    for (s, &w) in sum.iter_mut().zip(&self.rows[i].0) {
                         *s += w as i32;
                     }
                     break;
@@ -350,7 +360,7 @@ impl Model {
         // Sums of the role features of words new since the last passage.
         for id in scratch.word_sums.len() / ROLES.len()..features.word_count() {
             for role in 0..ROLES.len() {
-                let mut sum = [0; TAGS];
+                let mut sum = [0; NAMED];
                 self.add(features.role_hashes(id as u32, role), &mut sum);
                 scratch.word_sums.push(sum);
             }
@@ -358,7 +368,7 @@ impl Model {
         let n = features.starts.len().saturating_sub(1);
         scratch.emissions.clear();
         for i in 0..n {
-            let mut sum = [0; TAGS];
+            let mut sum = [0; NAMED];
             for (role, offset) in ROLES.iter().enumerate() {
                 let id = features.word_at(i as isize + offset) as usize;
                 for (s, &w) in sum
@@ -373,6 +383,7 @@ impl Model {
                 &mut sum,
             );
             let at = scratch.emissions.len();
+            scratch.emissions.push(0.0);
             scratch
                 .emissions
                 .extend(sum.iter().map(|&x| x as f32 * self.unit));
@@ -391,7 +402,7 @@ impl Model {
 #[derive(Default)]
 pub struct Scratch {
     /// Summed weights of each distinct word's features in each role (see [`ROLES`]).
-    word_sums: Vec<[i32; TAGS]>,
+    word_sums: Vec<[i32; NAMED]>,
     emissions: Vec<f32>,
 }
 
@@ -453,11 +464,12 @@ mod tests {
             rows: vec![(42, row), (7, [0.0; TAGS])],
         };
         let model = Model::decode(&weights.encode()).unwrap();
-        assert_eq!(model.slots.iter().filter(|s| s.0 != 0).count(), 1);
-        let mut sum = [0; TAGS];
+        assert_eq!(model.keys.iter().filter(|&&k| k != 0).count(), 1);
+        // Tag t's weight less the O weight (0 here) sits at t - 1.
+        let mut sum = [0; NAMED];
         model.add(&[42, 99], &mut sum);
-        assert!((sum[3] as f32 * model.unit - 1.5).abs() < 0.02);
-        assert!((sum[7] as f32 * model.unit + 0.75).abs() < 0.02);
+        assert!((sum[2] as f32 * model.unit - 1.5).abs() < 0.02);
+        assert!((sum[6] as f32 * model.unit + 0.75).abs() < 0.02);
         assert_eq!(sum[0], 0);
         assert!(Model::decode(b"junk").is_none());
         assert!(Model::decode(&weights.encode()[..20]).is_none());
