@@ -43,6 +43,9 @@ pub fn allowed(prev: Option<usize>, next: usize) -> bool {
 
 /// How many tags each of [`STARTING`] and [`CLOSING`] holds: O and two per type.
 const OUTSIDE: usize = 1 + 2 * TYPES.len();
+/// [`OUTSIDE`] rounded up to whole groups of four, so that the block of pairs between
+/// them is worked out in whole SIMD registers.
+const LANES: usize = OUTSIDE.div_ceil(4) * 4;
 /// O, then B and U of each type, in tag order.
 const STARTING: [usize; OUTSIDE] = outside_tags(B, U);
 /// O, then L and U of each type, in tag order.
@@ -75,7 +78,7 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     // Transitions of the two blocks: from each closing tag to each starting tag, and to
     // I and L of each type from its B and its I.
     let score = |p: usize, t: usize| transitions[(p + 1) * TAGS + t];
-    let mut to_starting = [[0.0; OUTSIDE]; OUTSIDE];
+    let mut to_starting = [[f32::NEG_INFINITY; LANES]; OUTSIDE];
     for (row, &p) in to_starting.iter_mut().zip(&CLOSING) {
         for (cell, &t) in row.iter_mut().zip(&STARTING) {
             *cell = score(p, t);
@@ -97,19 +100,19 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     // Each tag keeps its first best predecessor, trying them in tag order.
     for (emission, back) in emissions.chunks_exact(TAGS).zip(&mut back).skip(1) {
         let mut next = [0.0; TAGS];
-        let mut best = [f32::NEG_INFINITY; OUTSIDE];
-        let mut arg = [0u8; OUTSIDE];
+        let mut best = [f32::NEG_INFINITY; LANES];
+        let mut arg = [0u32; LANES];
         for (row, &p) in to_starting.iter().zip(&CLOSING) {
-            for j in 0..OUTSIDE {
+            for j in 0..LANES {
                 let s = prev[p] + row[j];
                 let better = s > best[j];
                 best[j] = if better { s } else { best[j] };
-                arg[j] = if better { p as u8 } else { arg[j] };
+                arg[j] = if better { p as u32 } else { arg[j] };
             }
         }
         for (j, &t) in STARTING.iter().enumerate() {
             next[t] = best[j] + emission[t];
-            back[t] = arg[j];
+            back[t] = arg[j] as u8;
         }
         for j in 0..2 * TYPES.len() {
             let (b, i, t) = (tag(j / 2, B), tag(j / 2, I), inside_of(j));
