@@ -346,8 +346,11 @@ pub const ROLES: [isize; 5] = [0, -1, 1, -2, 2];
 pub struct Features {
     lexicon: Vec<(u16, u8)>,
     matches: Vec<(usize, usize, u16)>,
-    /// Id of each distinct word seen in the document (id 0 is the passage boundary).
-    ids: FastMap<String, u32>,
+    /// Id of each distinct word seen in the document (id 0 is the passage boundary), keyed
+    /// by the word's [`text_hash`] rather than its text: a lookup then reads no string,
+    /// and among the words kept the odds that two share a 64-bit hash are below 1 in 10
+    /// billion.
+    ids: FastMap<u64, u32>,
     /// Number of each distinct folded form (see [`WordCase::folded`]).
     folded_ids: FastMap<String, u32>,
     /// Folded form of each word id, its letters' case, and hashes of it and of its shape,
@@ -433,14 +436,13 @@ impl Features {
         }
         words
             .iter()
-            .map(|&w| match self.ids.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = self.word_count() as u32;
+            .map(|&w| {
+                let next = self.word_count() as u32;
+                let id = *self.ids.entry(text_hash(w)).or_insert(next);
+                if id == next {
                     self.add_word(w);
-                    self.ids.insert(w.to_string(), id);
-                    id
                 }
+                id
             })
             .collect()
     }
