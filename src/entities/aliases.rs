@@ -461,12 +461,16 @@ fn build(
                 )
             });
             let mut kind = kind.unwrap_or(EntityType::Misc);
-            // A person only ever named as a known organisation ("Sony", "Chelsea") is the
-            // tagger's 1996 training news showing through; "Chelsea Clinton" stays a person.
-            if kind == EntityType::Person
-                && aliases
-                    .iter()
-                    .all(|(_, s)| Lexicon::get().classes_of_name(s) & ORG_NAME != 0)
+            // A person or misc name only ever written as a known organisation ("Sony",
+            // "Chelsea", "the Guardian") is the tagger's 1996 training news showing
+            // through. "Chelsea Clinton" stays a person, a work stays misc, and so do a
+            // party's members ("Republicans").
+            let known_org = aliases
+                .iter()
+                .all(|(_, s)| Lexicon::get().classes_of_name(s) & ORG_NAME != 0);
+            let members = aliases[0].1.ends_with('s');
+            if known_org
+                && (kind == EntityType::Person || (kind == EntityType::Misc && !work && !members))
             {
                 kind = EntityType::Organisation;
             }
@@ -615,7 +619,7 @@ mod tests {
     }
 
     #[test]
-    fn a_person_only_named_as_a_known_organisation_is_one() {
+    fn a_person_or_misc_only_named_as_a_known_organisation_is_one() {
         case!(
             "Sony and Chelsea Clinton. Chelsea beat Arsenal.",
             [
@@ -628,6 +632,16 @@ mod tests {
                 ("Sony", Organisation, ["Sony"]),
                 ("Chelsea Clinton", Person, ["Chelsea Clinton", "Chelsea"]),
                 ("Arsenal", Organisation, ["Arsenal"])
+            ]
+        );
+        // Misc too, but not a party's members.
+        case!(
+            "The Guardian says Republicans back Boeing.",
+            [("Guardian", Misc), ("Republicans", Misc), ("Boeing", Misc)],
+            [
+                ("Guardian", Organisation, ["Guardian"]),
+                ("Republicans", Misc, ["Republicans"]),
+                ("Boeing", Organisation, ["Boeing"])
             ]
         );
     }

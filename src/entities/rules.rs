@@ -268,18 +268,24 @@ impl Passage<'_> {
 
     /// Names whose type the word lists know, whatever the tagger made of them: a product
     /// ("Xbox") is misc, and a holiday or a competition ("Christmas", "Six Nations") an
-    /// event, added where the tagger left it out. A name the lists know whole grows to it
-    /// where the tagger left out its first words ("Century Fox" → "20th Century Fox").
+    /// event, added where the tagger left it out. A name inside one the lists know whole
+    /// grows to it where the tagger left out words ("Century Fox" → "20th Century Fox",
+    /// "Lord" → "Lord of the Rings"), if it is written as a name: capitalised at both ends
+    /// ("the Labour party" stays "Labour") and not two names ("Nintendo's DS").
     fn known_types(&self, names: &mut Vec<Name>) {
         for n in names.iter_mut() {
             let whole = self.features.matches().iter().find(|&&(s, e, c)| {
-                s < n.start
-                    && e == n.end
+                s <= n.start
+                    && n.end <= e
+                    && e - s > n.end - n.start
                     && c & (ORG_NAME | PRODUCT | EVENT_NAME) != 0
-                    && (self.is_capitalised(s) || self.is_number(s))
+                    && [s, e - 1]
+                        .iter()
+                        .all(|&i| self.is_capitalised(i) || self.is_number(i))
+                    && !(s..e - 1).any(|i| self.is_possessive(i))
             });
-            if let Some(&(start, _, _)) = whole {
-                n.start = start;
+            if let Some(&(start, end, _)) = whole {
+                (n.start, n.end) = (start, end);
                 n.by_rule = true;
             }
         }
@@ -717,6 +723,16 @@ mod tests {
             "It was made by 20th Century Fox and new Labour.",
             [(5, 7, Organisation), (9, 10, Organisation)],
             [("20th Century Fox", Organisation), ("Labour", Organisation)]
+        );
+        // Words after the name too, and the type the lists give the whole.
+        case!(
+            "The Lord of the Rings beat Halo 2 and the Labour party.",
+            [(1, 2, Person), (6, 7, Person), (10, 11, Organisation)],
+            [
+                ("Lord of the Rings", Misc),
+                ("Halo 2", Misc),
+                ("Labour", Organisation)
+            ]
         );
     }
 
