@@ -24,7 +24,7 @@ const LEADING: &[&str] = &[
 
 /// Capitalised words that are never a name on their own: "Fourth is the lesson…", "I'm",
 /// words that open a sentence ("Born in Luton", "Well, he should"), the capitals of
-/// common nouns ("PCs", "DVD"), and currency codes, which are figures' units ("990 million
+/// common nouns ("PCs", "DVD", "MPs"), and currency codes, which are figures' units ("990 million
 /// USD").
 const NOT_NAMES: &[&str] = &[
     "first",
@@ -51,6 +51,12 @@ const NOT_NAMES: &[&str] = &[
     "oh",
     "sure",
     "meanwhile",
+    "already",
+    "instead",
+    "indeed",
+    "perhaps",
+    "currently",
+    "elsewhere",
     "pc",
     "pcs",
     "dvd",
@@ -59,6 +65,11 @@ const NOT_NAMES: &[&str] = &[
     "cds",
     "tv",
     "tvs",
+    "pda",
+    "pdas",
+    "mps",
+    "meps",
+    "msps",
     "mp3",
     "sms",
     "gdp",
@@ -715,6 +726,7 @@ mod tests {
             [(0, 1, Location), (2, 3, Location), (7, 9, Organisation)],
             [("Luton", Location), ("Luton Town", Organisation)]
         );
+        case!("Already, MPs said.", [(0, 1, Person), (2, 3, Person)], []);
     }
 
     #[test]
