@@ -11,7 +11,7 @@
 //! The best sentences are taken greedily, skipping any that repeat one already chosen,
 //! and returned in article order. Only `Body` sentences are ever scored or chosen.
 
-use crate::hashing::{FastMap, FastSet};
+use crate::hashing::{text_hash, FastMap, FastSet};
 use crate::report::{Entity, Figure, FigureKind, Paragraph, Role, Sentence, Span};
 use crate::tokenize::{tokenize, Token, TokenKind};
 use std::sync::OnceLock;
@@ -98,23 +98,22 @@ fn each_term(text: &str, tokens: &[Token], mut f: impl FnMut(&str)) {
 type Vector = Vec<(u32, f64)>;
 
 /// The unit vector of a sentence's terms (these tokens of `text`), numbering new terms in
-/// `ids`; and how many terms the sentence has.
-fn unit_vector(text: &str, tokens: &[Token], ids: &mut FastMap<String, u32>) -> (Vector, usize) {
-    let mut terms = Vec::new();
+/// `ids` (keyed by [`text_hash`], so that no term is copied); and how many terms the
+/// sentence has. `terms` is a reused buffer.
+fn unit_vector(
+    text: &str,
+    tokens: &[Token],
+    ids: &mut FastMap<u64, u32>,
+    terms: &mut Vec<u32>,
+) -> (Vector, usize) {
+    terms.clear();
     each_term(text, tokens, |t| {
-        let id = match ids.get(t) {
-            Some(&id) => id,
-            None => {
-                let id = ids.len() as u32;
-                ids.insert(t.to_string(), id);
-                id
-            }
-        };
-        terms.push(id);
+        let next = ids.len() as u32;
+        terms.push(*ids.entry(text_hash(t)).or_insert(next));
     });
     terms.sort_unstable();
     let mut v: Vector = Vec::new();
-    for &id in &terms {
+    for &id in terms.iter() {
         match v.last_mut() {
             Some((last, count)) if *last == id => *count += 1.0,
             _ => v.push((id, 1.0)),
@@ -382,14 +381,12 @@ pub fn summarise(
     }
 
     let mut ids = FastMap::default();
+    let mut terms = Vec::new();
     let (vectors, term_counts): (Vec<Vector>, Vec<usize>) = body
         .iter()
         .map(|&i| {
-            unit_vector(
-                text,
-                within(tokens, sentences[i].span, |t| t.span),
-                &mut ids,
-            )
+            let tokens = within(tokens, sentences[i].span, |t| t.span);
+            unit_vector(text, tokens, &mut ids, &mut terms)
         })
         .unzip();
     let central = centrality(&vectors);
@@ -744,10 +741,10 @@ mod tests {
             "",
             "Traders said prices rose; the minister said supply fell.",
         ];
-        let mut ids = FastMap::default();
+        let (mut ids, mut terms) = (FastMap::default(), Vec::new());
         let vectors: Vec<Vector> = sentences
             .iter()
-            .map(|s| unit_vector(s, &tokenize(s), &mut ids).0)
+            .map(|s| unit_vector(s, &tokenize(s), &mut ids, &mut terms).0)
             .collect();
         let n = vectors.len();
         let got = similarities(&vectors);

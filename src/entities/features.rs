@@ -1,6 +1,6 @@
 //! Hashed word features for the name tagger: word forms, shapes, affixes, context and lexicon hits.
 
-use crate::hashing::{FastMap, FastSet};
+use crate::hashing::{text_hash, FastMap, FastSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -314,7 +314,7 @@ impl Hash {
         self.byte(0xff);
         self
     }
-    /// Adds a part hashed beforehand with [`text_hash`].
+    /// Adds a part hashed beforehand with [`text_hash`], which hashes as [`Hash::str`].
     fn part(mut self, h: u64) -> Self {
         self.0 = (self.0 ^ h)
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
@@ -331,10 +331,6 @@ impl Hash {
     }
 }
 
-/// A word's or shape's own hash, for [`Hash::part`].
-fn text_hash(s: &str) -> u64 {
-    Hash(0xcbf2_9ce4_8422_2325).str(s).0
-}
 
 /// Where a word stands relative to the token whose features it gives: the token itself,
 /// then its neighbours. Features that depend on one word alone are hashed once per
@@ -347,9 +343,7 @@ pub struct Features {
     lexicon: Vec<(u16, u8)>,
     matches: Vec<(usize, usize, u16)>,
     /// Id of each distinct word seen in the document (id 0 is the passage boundary), keyed
-    /// by the word's [`text_hash`] rather than its text: a lookup then reads no string,
-    /// and among the words kept the odds that two share a 64-bit hash are below 1 in 10
-    /// billion.
+    /// by the word's [`text_hash`] rather than its text, so that a lookup reads no string.
     ids: FastMap<u64, u32>,
     /// Number of each distinct folded form (see [`WordCase::folded`]).
     folded_ids: FastMap<String, u32>,
