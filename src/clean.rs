@@ -793,11 +793,8 @@ fn mark_duplicates(text: &str, lines: &[Span], roles: &mut [Role], dateline_line
     for a in 0..body.len() {
         for b in a + 1..body.len() {
             let (x, y) = (&bigrams[a], &bigrams[b]);
-            if x.len().min(y.len()) < 8 {
-                continue;
-            }
-            let shared = count_shared(x, y);
-            if shared * 10 >= x.len().min(y.len()) * 7 {
+            let shorter = x.len().min(y.len());
+            if shorter >= 8 && share_at_least(x, y, (shorter * 7).div_ceil(10)) {
                 let copy = if dateline_line.is_some_and(|d| body[a] < d) {
                     body[a]
                 } else {
@@ -831,10 +828,12 @@ fn word_hash(word: &str) -> u64 {
     })
 }
 
-/// Elements two sorted, deduplicated lists have in common.
-fn count_shared(x: &[u64], y: &[u64]) -> usize {
+/// Whether two sorted, deduplicated lists have at least `needed` elements in common. Most
+/// pairs of lines share few, so the merge stops once what is left cannot make up the
+/// difference.
+fn share_at_least(x: &[u64], y: &[u64], needed: usize) -> bool {
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
+    while n < needed && n + (x.len() - i).min(y.len() - j) >= needed {
         match x[i].cmp(&y[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -845,7 +844,7 @@ fn count_shared(x: &[u64], y: &[u64]) -> usize {
             }
         }
     }
-    n
+    n >= needed
 }
 
 /// Where " — VNA/VNS" starts at the end of a line: the space before the dash.
@@ -1055,6 +1054,16 @@ mod tests {
                 Role::Body
             ]
         );
+    }
+
+    #[test]
+    fn shared_elements_are_counted_up_to_what_is_needed() {
+        let (x, y) = ([1, 3, 5, 7, 9], [2, 3, 4, 5, 9, 10]);
+        assert!(share_at_least(&x, &y, 3));
+        assert!(!share_at_least(&x, &y, 4));
+        assert!(share_at_least(&x, &x, 5));
+        assert!(!share_at_least(&x, &[], 1));
+        assert!(!share_at_least(&[1, 2, 3], &[4, 5, 6], 1));
     }
 
     #[test]

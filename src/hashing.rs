@@ -58,11 +58,9 @@ impl Hasher for FastHasher {
 /// the string itself among the few thousand words of an article, where the odds that two
 /// share one are below 1 in 10 billion. [`FastHasher`] is faster but not that even.
 pub fn text_hash(s: &str) -> u64 {
-    s.bytes()
-        .chain([0xff])
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
-            (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-        })
+    s.bytes().chain([0xff]).fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]

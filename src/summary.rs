@@ -161,16 +161,17 @@ pub fn pagerank(weights: &[f64], n: usize) -> Vec<f64> {
             }
         }
     }
+    let without_edges: Vec<usize> = (0..n).filter(|&j| out[j] == 0.0).collect();
     let mut rank = vec![1.0 / n as f64; n];
+    let mut next = vec![0.0; n];
     for _ in 0..100 {
-        let dangling: f64 = (0..n).filter(|&j| out[j] == 0.0).map(|j| rank[j]).sum();
+        let dangling: f64 = without_edges.iter().map(|&j| rank[j]).sum();
         let base = (1.0 - DAMPING) / n as f64 + DAMPING * dangling / n as f64;
-        let next: Vec<f64> = flow
-            .chunks_exact(n)
-            .map(|row| base + DAMPING * row.iter().zip(&rank).map(|(f, r)| f * r).sum::<f64>())
-            .collect();
+        for (x, row) in next.iter_mut().zip(flow.chunks_exact(n)) {
+            *x = base + DAMPING * row.iter().zip(&rank).map(|(f, r)| f * r).sum::<f64>();
+        }
         let change: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
-        rank = next;
+        std::mem::swap(&mut rank, &mut next);
         if change < 1e-9 {
             break;
         }

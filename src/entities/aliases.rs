@@ -465,12 +465,11 @@ fn build(
             // "Chelsea", "the Guardian") is the tagger's 1996 training news showing
             // through. "Chelsea Clinton" stays a person, a work stays misc, and so do a
             // party's members ("Republicans").
-            let known_org = aliases
-                .iter()
-                .all(|(_, s)| Lexicon::get().classes_of_name(s) & ORG_NAME != 0);
             let members = aliases[0].1.ends_with('s');
-            if known_org
-                && (kind == EntityType::Person || (kind == EntityType::Misc && !work && !members))
+            if (kind == EntityType::Person || (kind == EntityType::Misc && !work && !members))
+                && aliases
+                    .iter()
+                    .all(|(_, s)| Lexicon::get().classes_of_name(s) & ORG_NAME != 0)
             {
                 kind = EntityType::Organisation;
             }

@@ -331,7 +331,6 @@ impl Hash {
     }
 }
 
-
 /// Where a word stands relative to the token whose features it gives: the token itself,
 /// then its neighbours. Features that depend on one word alone are hashed once per
 /// distinct word of a document, for each of these roles, and their weights summed once.
