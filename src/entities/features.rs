@@ -86,6 +86,12 @@ impl Lexicon {
         self.phrases.get(key.as_str()).copied().unwrap_or(0)
     }
 
+    /// Whether the word lists name this folded word as a nationality or a faith
+    /// ("korean").
+    pub fn is_demonym(&self, folded: &str) -> bool {
+        self.phrases.get(folded).is_some_and(|c| c & DEMONYM != 0)
+    }
+
     /// Whether the word lists name this folded word as a place ("jordan").
     pub fn is_place(&self, folded: &str) -> bool {
         self.phrases.get(folded).is_some_and(|c| c & LOC != 0)

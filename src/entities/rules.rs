@@ -1,8 +1,8 @@
 //! Rules over the tagger's output: titles out of person names, and names by their head words.
 
 use super::features::{
-    Features, COMPANY, DEMONYM, EVENT_HEAD, EVENT_NAME, GATHERING, LAW_HEAD, LOC, ORG_HEAD,
-    ORG_NAME, ORG_NOUN, PRODUCT, TITLE,
+    Features, Lexicon, COMPANY, DEMONYM, EVENT_HEAD, EVENT_NAME, GATHERING, LAW_HEAD, LOC,
+    ORG_HEAD, ORG_NAME, ORG_NOUN, PRODUCT, TITLE,
 };
 use crate::report::EntityType;
 
@@ -24,8 +24,8 @@ const LEADING: &[&str] = &[
 
 /// Capitalised words that are never a name on their own: "Fourth is the lesson…", "I'm",
 /// words that open a sentence ("Born in Luton", "Well, he should"), the capitals of
-/// common nouns ("PCs", "DVD", "MPs"), and currency codes, which are figures' units ("990 million
-/// USD").
+/// common nouns ("PC", "DVD"; plurals such as "MPs" are found by [`is_plural_acronym`]),
+/// and currency codes, which are figures' units ("990 million USD").
 const NOT_NAMES: &[&str] = &[
     "first",
     "second",
@@ -58,18 +58,10 @@ const NOT_NAMES: &[&str] = &[
     "currently",
     "elsewhere",
     "pc",
-    "pcs",
     "dvd",
-    "dvds",
     "cd",
-    "cds",
     "tv",
-    "tvs",
     "pda",
-    "pdas",
-    "mps",
-    "meps",
-    "msps",
     "mp3",
     "sms",
     "gdp",
@@ -89,6 +81,18 @@ const NOT_NAMES: &[&str] = &[
     "sgd",
     "thb",
 ];
+
+/// An acronym made plural ("MPs", "GCSEs", "ISPs", "MP3s"): many things of a kind, not
+/// a name.
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        stem.len() >= 2
+            && stem
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && stem.bytes().any(|b| b.is_ascii_uppercase())
+    })
+}
 
 /// Lower-case particles inside names ("Luiz Inácio da Silva", "van Gogh", "bin Laden").
 const PARTICLES: &[&str] = &[
@@ -274,7 +278,9 @@ impl Passage<'_> {
 
     fn is_not_a_name(&self, n: &Name) -> bool {
         (n.start..n.end).all(|i| self.has(i, TITLE) || self.is_punctuation(i))
-            || (n.end - n.start == 1 && NOT_NAMES.contains(&self.folded(n.start)))
+            || (n.end - n.start == 1
+                && (NOT_NAMES.contains(&self.folded(n.start))
+                    || is_plural_acronym(self.words[n.start])))
     }
 
     /// Names whose type the word lists know, whatever the tagger made of them: a product
@@ -314,6 +320,11 @@ impl Passage<'_> {
                 n.kind = kind;
                 n.by_rule = true;
             }
+            // No person is named by a people ("Czech" may be a team, "INDIANS" a club).
+            if n.kind == EntityType::Person && self.is_people(n.start, n.end) {
+                n.kind = EntityType::Misc;
+                n.by_rule = true;
+            }
         }
         if self.features.headline {
             return;
@@ -331,6 +342,19 @@ impl Passage<'_> {
                 });
             }
         }
+    }
+
+    /// A nationality or a faith, in the plural too ("Korean", "Muslims"), and not a place
+    /// as well ("the Caribbean", "Laos").
+    fn is_people(&self, start: usize, end: usize) -> bool {
+        let plural = || {
+            end - start == 1
+                && self
+                    .folded(start)
+                    .strip_suffix('s')
+                    .is_some_and(|stem| Lexicon::get().is_demonym(stem))
+        };
+        (self.is_phrase(start, end, DEMONYM) || plural()) && !self.is_phrase(start, end, LOC)
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -727,6 +751,47 @@ mod tests {
             [("Luton", Location), ("Luton Town", Organisation)]
         );
         case!("Already, MPs said.", [(0, 1, Person), (2, 3, Person)], []);
+    }
+
+    #[test]
+    fn a_people_is_no_person() {
+        case!(
+            "Muslims, Koreans and Azeris met the Czech in Laos.",
+            [
+                (0, 1, Person),
+                (2, 3, Person),
+                (4, 5, Person),
+                (7, 8, Location),
+                (9, 10, Person)
+            ],
+            [
+                ("Muslims", Misc),
+                ("Koreans", Misc),
+                ("Azeris", Misc),
+                ("Czech", Location),
+                ("Laos", Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plural_acronym_is_no_name() {
+        case!(
+            "GCSEs, ISPs and MP3s beat the BBC and Mrs Ms.",
+            [
+                (0, 1, Person),
+                (2, 3, Misc),
+                (4, 5, Organisation),
+                (7, 8, Organisation)
+            ],
+            [("BBC", Organisation)]
+        );
+        for word in ["MPs", "GCSEs", "MP3s", "PCs"] {
+            assert!(is_plural_acronym(word), "{word}");
+        }
+        for word in ["Ms", "Mrs", "AIDS", "BBC", "3s", "ISP's", "Jones"] {
+            assert!(!is_plural_acronym(word), "{word}");
+        }
     }
 
     #[test]
