@@ -1,8 +1,8 @@
 //! The article's own date, from the dateline, a date near the top, the caller's reference
 //! date or, failing those, the years the article itself gives; and date resolution against it.
 
-use super::calendar::{days, days_in_month, iso, iso_week, parse_iso, weekday};
-use super::dates::{When, Year};
+use super::calendar::{civil, days, days_in_month, iso, iso_week, parse_iso, weekday};
+use super::dates::{MonthDay, When, Year};
 use super::lex::Sentence;
 use super::{Hit, Reading};
 use crate::clean::Cleaned;
@@ -282,11 +282,7 @@ impl Anchor {
                                 "decade" => 120.0,
                                 _ => 1200.0,
                             }) as i64;
-                        let total = y as i64 * 12 + (m as i64 - 1) + months;
-                        let (ty, tm) = (
-                            total.div_euclid(12) as i32,
-                            (total.rem_euclid(12) + 1) as u32,
-                        );
+                        let (ty, tm) = add_months(y, m, months);
                         days(ty, tm, d.min(days_in_month(ty, tm)))
                     }
                     _ => return unanchored("relative time"),
@@ -311,8 +307,7 @@ impl Anchor {
             },
             When::Month(off) => match self.date {
                 Some((y, m, _)) => {
-                    let total = y as i64 * 12 + (m as i64 - 1) + *off as i64;
-                    let (ty, tm) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+                    let (ty, tm) = add_months(y, m, *off as i64);
                     (
                         text(format!("{ty:04}-{tm:02}")),
                         self.weak,
@@ -321,6 +316,34 @@ impl Anchor {
                 }
                 None => unanchored("relative month"),
             },
+            When::InMonth(off, which) => {
+                let day_part = match which {
+                    MonthDay::Date(d) => format!("{d:02}"),
+                    MonthDay::Nth { day, n } => format!("WXX-{day}-#{n}"),
+                };
+                // Without the article's date, the day as written, as for "the 20th".
+                let Some((y, m, _)) = self.date else {
+                    return (text(format!("XXXX-XX-{day_part}")), false, None);
+                };
+                let (ty, tm) = add_months(y, m, *off as i64);
+                let first = days(ty, tm, 1);
+                let target = match which {
+                    MonthDay::Date(d) => first + *d as i64 - 1,
+                    MonthDay::Nth { day, n } => {
+                        first
+                            + (*day as i64 - weekday(first) as i64).rem_euclid(7)
+                            + 7 * (*n as i64 - 1)
+                    }
+                };
+                if civil(target).1 != tm {
+                    return (
+                        text(format!("{ty:04}-{tm:02}-{day_part}")),
+                        true,
+                        Some("no such day in that month".into()),
+                    );
+                }
+                (text(iso(target)), self.weak, from("relative month".into()))
+            }
             When::Timex(t) => (text(t.clone()), false, None),
             When::InYear(off, part) => match self.year {
                 Some(y) => (
@@ -397,11 +420,16 @@ fn shift(day: i64, n: i32, unit: &str) -> i64 {
         "decade" => 120,
         _ => 1200,
     } * n as i64;
-    let (y, m, d) = super::calendar::civil(day);
+    let (y, m, d) = civil(day);
+    let (ty, tm) = add_months(y, m, months);
+    days(ty, tm, d.min(days_in_month(ty, tm)))
+}
+
+/// The year and month `months` after month `m` of year `y`.
+fn add_months(y: i32, m: u32, months: i64) -> (i32, u32) {
     let total = y as i64 * 12 + (m as i64 - 1) + months;
-    let (ty, tm) = (
+    (
         total.div_euclid(12) as i32,
         (total.rem_euclid(12) + 1) as u32,
-    );
-    days(ty, tm, d.min(days_in_month(ty, tm)))
+    )
 }

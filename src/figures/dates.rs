@@ -27,6 +27,9 @@ pub enum When {
     /// This (0), next (1) or last (-1) week or month.
     Week(i32),
     Month(i32),
+    /// A day of this (0), next (1) or last (-1) month: "the 20th of next month", "the
+    /// second Monday of this month".
+    InMonth(i32, MonthDay),
     /// A TIMEX3 value that needs no anchor: "T19:56", "XXXX-SU", "2016-Q3".
     Timex(String),
     /// The weekend of this (0), next (1) or last (-1) week.
@@ -49,6 +52,15 @@ impl When {
             day: None,
         }
     }
+}
+
+/// Which day of a month.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MonthDay {
+    /// The day of the month: "the 20th".
+    Date(u32),
+    /// The `n`th weekday `day` (ISO, Monday 1): "the second Monday" is (1, 2).
+    Nth { day: u32, n: u32 },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -338,16 +350,18 @@ fn nth_weekday(s: &Sentence, i: usize) -> Option<DateHit> {
     let at = if s.is(i, "the") { i + 1 } else { i };
     let n = number_at(s, at).filter(|n| n.ordinal && n.words && n.value <= 5.0)?;
     let (day, mut end) = weekday_at(s, n.end)?;
+    let n = n.value as u32;
     let mut month = "XX".to_string();
     if s.is_any(end, &["of", "in"]) {
         if let Some((m, e, _)) = month_at(s, end + 1) {
             month = format!("{m:02}");
             end = e;
-        } else if let Some(("month", _, e)) = relative_period_at(s, end + 1) {
-            end = e;
+        } else if let Some(("month", off, e)) = relative_period_at(s, end + 1) {
+            let when = When::InMonth(off, MonthDay::Nth { day, n });
+            return Some(hit(i, e, FigureKind::Date, when));
         }
     }
-    let timex = format!("XXXX-{month}-WXX-{day}-#{}", n.value as u32);
+    let timex = format!("XXXX-{month}-WXX-{day}-#{n}");
     Some(hit(i, end, FigureKind::Date, When::Timex(timex)))
 }
 
@@ -533,8 +547,9 @@ fn day_led(s: &Sentence, i: usize) -> Option<DateHit> {
     }
     // "20th of next month", "31st of this month".
     if s.is(end, "of") {
-        if let Some(("month", _, e)) = relative_period_at(s, end + 1) {
-            return Some(hit(start, e, FigureKind::Date, cal(None, None, Some(day))));
+        if let Some(("month", off, e)) = relative_period_at(s, end + 1) {
+            let when = When::InMonth(off, MonthDay::Date(day));
+            return Some(hit(start, e, FigureKind::Date, when));
         }
     }
     // "the 27th", "for the 27", "on 15", "the second": a day of the month on its own,
@@ -1319,6 +1334,16 @@ mod tests {
             ymd(2016, 1, 12)
         );
         case!("Are you free on 13.5.2015?", "13.5.2015", ymd(2015, 5, 13));
+        case!(
+            "due on the 20th of next month.",
+            "the 20th of next month",
+            When::InMonth(1, MonthDay::Date(20))
+        );
+        case!(
+            "make it the second Monday of this month?",
+            "the second Monday of this month",
+            When::InMonth(0, MonthDay::Nth { day: 1, n: 2 })
+        );
     }
 
     #[test]

@@ -1851,6 +1851,34 @@ mod tests {
     }
 
     #[test]
+    fn days_of_a_relative_month_follow_the_reference_date() {
+        let text = "It opens on the second Monday of next month, closes on the 31st of this \
+                    month and reopens on the fifth Friday of this month.";
+        let got: Vec<_> = figures(text, Some("2016-11-07"))
+            .iter()
+            .map(|f| (f.text.clone(), f.value.clone(), f.uncertain))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "the second Monday of next month".into(),
+                    txt("2016-12-12"),
+                    false
+                ),
+                ("the 31st of this month".into(), txt("2016-11-31"), true),
+                (
+                    "the fifth Friday of this month".into(),
+                    txt("2016-11-WXX-5-#5"),
+                    true
+                ),
+            ]
+        );
+        let unanchored = figures("It opens on the 20th of next month.", None);
+        assert_eq!(unanchored[0].value, txt("XXXX-XX-20"));
+    }
+
+    #[test]
     fn partial_and_relative_dates_follow_the_dateline() {
         let text = "HANOI, January 14, 2026 (VNA) – Talks opened.\nThe January 12 session, last week and this year mattered.";
         let f = figures(text, Some("2020-01-01"));

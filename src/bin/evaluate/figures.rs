@@ -120,6 +120,69 @@ fn unit_of(file: &str, name: &str) -> Option<(&'static str, f64)> {
     Some(iso)
 }
 
+/// The first day of a TIMEX3 date or period and the day after its last, as Recognizers
+/// writes range ends: "2016-11-10" is (2016-11-10, 2016-11-11), "2016-11" (2016-11-01,
+/// 2016-12-01), "2016-Q3" (2016-07-01, 2016-10-01), "XXXX-H1" (XXXX-01-01, XXXX-07-01).
+fn span_of(t: &str) -> Option<(String, String)> {
+    let year = t.get(0..4)?;
+    let y: Option<i32> = year.parse().ok();
+    if y.is_none() && year != "XXXX" {
+        return None;
+    }
+    let date = |y: Option<i32>, m: u32, d: u32| match y {
+        Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+        None => format!("XXXX-{m:02}-{d:02}"),
+    };
+    // The first day of the month `months` after January of year `y`.
+    let month_start = |months: u32| date(y.map(|y| y + (months / 12) as i32), months % 12 + 1, 1);
+    let rest = &t[4..];
+    if rest.is_empty() {
+        return Some((month_start(0), month_start(12)));
+    }
+    let rest = rest.strip_prefix('-')?;
+    let (first, length) = match (
+        rest.get(..1),
+        rest.get(1..).and_then(|n| n.parse::<u32>().ok()),
+    ) {
+        (Some("Q"), Some(q @ 1..=4)) => (3 * (q - 1), 3),
+        (Some("H"), Some(h @ 1..=2)) => (6 * (h - 1), 6),
+        _ => {
+            let m: u32 = rest
+                .get(0..2)?
+                .parse()
+                .ok()
+                .filter(|m| (1..=12).contains(m))?;
+            match rest.get(2..) {
+                Some("") => (m - 1, 1),
+                Some(day) => {
+                    let d: u32 = day.strip_prefix('-')?.parse().ok()?;
+                    let last = days_in_month(y?, m);
+                    if d == 0 || d > last {
+                        return None;
+                    }
+                    let next = if d < last {
+                        date(y, m, d + 1)
+                    } else {
+                        month_start(m)
+                    };
+                    return Some((date(y, m, d), next));
+                }
+                None => return None,
+            }
+        }
+    };
+    Some((month_start(first), month_start(first + length)))
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * b.abs().max(1.0)
 }
@@ -127,14 +190,33 @@ fn close(a: f64, b: f64) -> bool {
 /// Whether the figure's value and unit match the expected resolution.
 fn resolved(file: &str, f: &Figure, expected: &Json) -> Option<bool> {
     if let Some(value) = expected.get("Value").filter(|v| v.is_object()) {
-        // Date parsers: compare with the TIMEX3 value; ranges by their two ends.
+        // Date parsers: compare with the TIMEX3 value; ranges by their two ends, which
+        // Recognizers gives end-exclusive ("(2016-11-08,2016-11-11,P3D)") and the report
+        // inclusive (2016-11-08 to 2016-11-10), and a quarter or half year the report
+        // writes as one value ("2016-Q3") by its first and next-after-last days. A date
+        // resolved in full against the case's reference date is also right when it is the
+        // date the case resolves to, though its TIMEX3 leaves parts open ("the first
+        // Friday in this month" is "XXXX-11-WXX-5-#1" and resolves to 2016-11-04).
         let timex = value.get("Timex")?.as_str()?;
+        let resolves_to = |t: &str| {
+            ["FutureResolution", "PastResolution"]
+                .iter()
+                .filter_map(|k| value.get(*k)?.get("date")?.as_str())
+                .any(|d| d == t && !d.starts_with("0001"))
+        };
         return Some(match (&f.value, timex.strip_prefix('(')) {
-            (Some(Value::Text(t)), None) => t == timex,
+            (Some(Value::Text(t)), None) => t == timex || resolves_to(t),
+            (Some(Value::Text(t)), Some(inner)) => {
+                let mut parts = inner.split(',');
+                let (a, b) = (parts.next()?, parts.next()?);
+                span_of(t).is_some_and(|(x, y)| x == a && y == b)
+            }
             (Some(Value::Range { from, to }), Some(inner)) => {
                 let mut parts = inner.split(',');
                 let (a, b) = (parts.next()?, parts.next()?);
-                matches!((&**from, &**to), (Value::Text(x), Value::Text(y)) if x == a && y == b)
+                matches!((&**from, &**to), (Value::Text(x), Value::Text(y))
+                    if (x == a || span_of(x).is_some_and(|s| s.0 == a))
+                        && (y == b || span_of(y).is_some_and(|s| s.1 == b)))
             }
             _ => false,
         });
@@ -336,4 +418,24 @@ fn print_row(name: &str, t: &Tally, h: &Tally) {
         Tally::pct(h.found, h.items),
         Tally::pct(h.resolved, h.checkable),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::span_of;
+
+    #[test]
+    fn periods_as_recognizers_writes_their_ends() {
+        let span = |t| span_of(t).map(|(a, b)| format!("{a},{b}"));
+        assert_eq!(span("2016-11-10").as_deref(), Some("2016-11-10,2016-11-11"));
+        assert_eq!(span("2016-02-29").as_deref(), Some("2016-02-29,2016-03-01"));
+        assert_eq!(span("2016-12-31").as_deref(), Some("2016-12-31,2017-01-01"));
+        assert_eq!(span("2016-11").as_deref(), Some("2016-11-01,2016-12-01"));
+        assert_eq!(span("2016-Q4").as_deref(), Some("2016-10-01,2017-01-01"));
+        assert_eq!(span("XXXX-H1").as_deref(), Some("XXXX-01-01,XXXX-07-01"));
+        assert_eq!(span("2016").as_deref(), Some("2016-01-01,2017-01-01"));
+        assert_eq!(span("2015-02-29"), None);
+        assert_eq!(span("2016-W45"), None);
+        assert_eq!(span("XXXX-WXX-3"), None);
+    }
 }
