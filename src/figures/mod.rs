@@ -431,14 +431,15 @@ fn in_name(s: &Pieces, j: usize, n: &Num) -> bool {
         && !before.ends_with("'s")
         && !before.ends_with("’s")
         && (before.chars().any(char::is_lowercase) || before.len() <= 4);
-    let currency_after = capitalised_word(n.end) && CURRENCIES.longest_at(s, n.end).is_some();
-    let words_only = (j..n.end).all(|k| s.num(k).is_none());
-    let mid_sentence = (0..j).any(|k| s.word(k).is_some());
+    let currency_after = || capitalised_word(n.end) && CURRENCIES.longest_at(s, n.end).is_some();
+    let words_only = || (j..n.end).all(|k| s.num(k).is_none());
+    // Looked at last: in a run of numbers with no word before them it reads back far.
+    let mid_sentence = || (0..j).any(|k| s.word(k).is_some());
     n.words
-        && words_only
         && s.capitalised(j)
-        && mid_sentence
-        && (name_before || currency_after)
+        && words_only()
+        && (name_before || currency_after())
+        && mid_sentence()
         && !title_case(s)
 }
 
