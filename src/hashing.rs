@@ -54,13 +54,24 @@ impl Hasher for FastHasher {
     }
 }
 
-/// FNV-1a over a string's bytes and an end marker: a 64-bit hash good enough to stand for
-/// the string itself among the few thousand words of an article, where the odds that two
-/// share one are below 1 in 10 billion. [`FastHasher`] is faster but not that even.
+/// FNV-1a's starting state.
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a state `h` after one more byte.
+pub fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+/// FNV-1a state `h` after a string's bytes and an end marker (0xff, never in UTF-8).
+pub fn fnv_str(h: u64, s: &str) -> u64 {
+    s.bytes().chain([0xff]).fold(h, fnv_byte)
+}
+
+/// A string's FNV-1a hash: 64 bits, good enough to stand for the string itself among the
+/// few thousand words of an article, where the odds that two share one are below 1 in 10
+/// billion. [`FastHasher`] is faster but not that even.
 pub fn text_hash(s: &str) -> u64 {
-    s.bytes().chain([0xff]).fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    fnv_str(FNV_START, s)
 }
 
 #[cfg(test)]

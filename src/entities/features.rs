@@ -1,6 +1,6 @@
 //! Hashed word features for the name tagger: word forms, shapes, affixes, context and lexicon hits.
 
-use crate::hashing::{text_hash, FastMap, FastSet};
+use crate::hashing::{fnv_byte, fnv_str, text_hash, FastMap, FastSet, FNV_START};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -305,20 +305,10 @@ struct Hash(u64);
 
 impl Hash {
     fn new(template: u8) -> Self {
-        let mut h = Hash(0xcbf2_9ce4_8422_2325);
-        h.byte(template);
-        h
+        Hash(fnv_byte(FNV_START, template))
     }
-    fn byte(&mut self, b: u8) {
-        self.0 ^= b as u64;
-        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    fn str(mut self, s: &str) -> Self {
-        for &b in s.as_bytes() {
-            self.byte(b);
-        }
-        self.byte(0xff);
-        self
+    fn str(self, s: &str) -> Self {
+        Hash(fnv_str(self.0, s))
     }
     /// Adds a part hashed beforehand with [`text_hash`], which hashes as [`Hash::str`].
     fn part(mut self, h: u64) -> Self {
@@ -327,9 +317,8 @@ impl Hash {
             .rotate_left(26);
         self
     }
-    fn with(mut self, b: u8) -> Self {
-        self.byte(b);
-        self
+    fn with(self, b: u8) -> Self {
+        Hash(fnv_byte(self.0, b))
     }
     /// Never 0, which the model keeps for empty slots.
     fn finish(self) -> u32 {

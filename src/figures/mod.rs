@@ -8,7 +8,7 @@
 //! date is known (`anchor`).
 
 mod anchor;
-mod calendar;
+pub mod calendar;
 mod context;
 mod dates;
 mod eras;

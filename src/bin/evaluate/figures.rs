@@ -10,6 +10,7 @@
 //! Each case's input goes through the stage functions (clean, figures::extract) with every
 //! line taken as one body sentence, so the score is the figures stage's alone.
 
+use article_analyser::figures::calendar::{days, days_in_month, iso};
 use article_analyser::report::{Figure, FigureKind, Role, Sentence, Value};
 use article_analyser::{clean, figures};
 use serde_json::Value as Json;
@@ -156,31 +157,17 @@ fn span_of(t: &str) -> Option<(String, String)> {
                 Some("") => (m - 1, 1),
                 Some(day) => {
                     let d: u32 = day.strip_prefix('-')?.parse().ok()?;
-                    let last = days_in_month(y?, m);
-                    if d == 0 || d > last {
+                    let y = y?;
+                    if d == 0 || d > days_in_month(y, m) {
                         return None;
                     }
-                    let next = if d < last {
-                        date(y, m, d + 1)
-                    } else {
-                        month_start(m)
-                    };
-                    return Some((date(y, m, d), next));
+                    return Some((iso(days(y, m, d)), iso(days(y, m, d) + 1)));
                 }
                 None => return None,
             }
         }
     };
     Some((month_start(first), month_start(first + length)))
-}
-
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -204,16 +191,20 @@ fn resolved(file: &str, f: &Figure, expected: &Json) -> Option<bool> {
                 .filter_map(|k| value.get(*k)?.get("date")?.as_str())
                 .any(|d| d == t && !d.starts_with("0001"))
         };
-        return Some(match (&f.value, timex.strip_prefix('(')) {
-            (Some(Value::Text(t)), None) => t == timex || resolves_to(t),
-            (Some(Value::Text(t)), Some(inner)) => {
+        // A range's TIMEX is "(from,to,duration)".
+        let ends = match timex.strip_prefix('(') {
+            Some(inner) => {
                 let mut parts = inner.split(',');
-                let (a, b) = (parts.next()?, parts.next()?);
+                Some((parts.next()?, parts.next()?))
+            }
+            None => None,
+        };
+        return Some(match (&f.value, ends) {
+            (Some(Value::Text(t)), None) => t == timex || resolves_to(t),
+            (Some(Value::Text(t)), Some((a, b))) => {
                 span_of(t).is_some_and(|(x, y)| x == a && y == b)
             }
-            (Some(Value::Range { from, to }), Some(inner)) => {
-                let mut parts = inner.split(',');
-                let (a, b) = (parts.next()?, parts.next()?);
+            (Some(Value::Range { from, to }), Some((a, b))) => {
                 matches!((&**from, &**to), (Value::Text(x), Value::Text(y))
                     if (x == a || span_of(x).is_some_and(|s| s.0 == a))
                         && (y == b || span_of(y).is_some_and(|s| s.1 == b)))
