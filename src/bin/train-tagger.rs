@@ -121,7 +121,7 @@ fn examples(path: &std::path::Path) -> Result<Vec<RawExample>, String> {
                     gold[i] = tagger::tag(k, position);
                 }
             }
-            features.compute(ids, first, &context);
+            features.compute(ids, first, &context, true);
             let mut hashes = Vec::new();
             let mut starts = Vec::with_capacity(ws.len() + 1);
             for i in 0..ws.len() {

@@ -82,7 +82,7 @@ pub fn recognise(
     for (((range, first), words), ids) in passages.iter().zip(&words).zip(&ids) {
         let passage = &tokens[range.clone()];
         let mut names = Vec::new();
-        features.compute(ids, first, &doc);
+        features.compute(ids, first, &doc, false);
         if let Some(model) = Model::get() {
             model.tag(&features, &mut scratch, &mut tags);
             names = tagger::spans(&tags)

@@ -673,7 +673,7 @@ mod tests {
         let mut features = Features::default();
         let ids = features.intern(&words);
         let doc = DocumentContext::new(&features, [(&ids[..], &first[..])]);
-        features.compute(&ids, &first, &doc);
+        features.compute(&ids, &first, &doc, false);
         let mut names: Vec<Name> = tagged
             .iter()
             .map(|&(start, end, kind)| Name {

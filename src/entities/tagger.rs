@@ -368,36 +368,57 @@ impl Model {
                 scratch.word_sums.push(sum);
             }
         }
+        // Tokens far from any possible name are O; the runs of the others are decoded
+        // apart, each with one O token on either side where there is one, so that the
+        // transitions into and out of a run score as in the whole passage.
         let n = features.starts.len().saturating_sub(1);
-        scratch.emissions.clear();
-        for i in 0..n {
-            let mut sum = [0; NAMED];
-            for (role, offset) in ROLES.iter().enumerate() {
-                let id = features.word_at(i as isize + offset) as usize;
-                for (s, &w) in sum
-                    .iter_mut()
-                    .zip(&scratch.word_sums[id * ROLES.len() + role])
-                {
-                    *s += w;
+        out.clear();
+        out.resize(n, 0);
+        let mut end = 0;
+        while let Some(start) = (end..n).find(|&i| features.near_name[i]) {
+            end = (start..n).find(|&i| !features.near_name[i]).unwrap_or(n);
+            let around = start.saturating_sub(1)..(end + 1).min(n);
+            scratch.emissions.clear();
+            for i in around.clone() {
+                if features.near_name[i] {
+                    self.emissions(features, scratch, i);
+                } else {
+                    scratch.emissions.push(0.0);
+                    scratch.emissions.extend([f32::NEG_INFINITY; NAMED]);
                 }
             }
-            self.add(
-                &features.hashes[features.starts[i]..features.starts[i + 1]],
-                &mut sum,
-            );
-            let at = scratch.emissions.len();
-            scratch.emissions.push(0.0);
-            scratch
-                .emissions
-                .extend(sum.iter().map(|&x| x as f32 * self.unit));
-            if features.ends_name(i) {
-                for kind in 0..TYPES.len() {
-                    scratch.emissions[at + tag(kind, B)] = f32::NEG_INFINITY;
-                    scratch.emissions[at + tag(kind, I)] = f32::NEG_INFINITY;
-                }
+            viterbi(&scratch.emissions, &self.transitions, &mut scratch.path);
+            out[around].copy_from_slice(&scratch.path);
+        }
+    }
+
+    /// Appends the emission scores of token `i` to `scratch.emissions`.
+    fn emissions(&self, features: &Features, scratch: &mut Scratch, i: usize) {
+        let mut sum = [0; NAMED];
+        for (role, offset) in ROLES.iter().enumerate() {
+            let id = features.word_at(i as isize + offset) as usize;
+            for (s, &w) in sum
+                .iter_mut()
+                .zip(&scratch.word_sums[id * ROLES.len() + role])
+            {
+                *s += w;
             }
         }
-        viterbi(&scratch.emissions, &self.transitions, out);
+        self.add(
+            &features.hashes[features.starts[i]..features.starts[i + 1]],
+            &mut sum,
+        );
+        let at = scratch.emissions.len();
+        scratch.emissions.push(0.0);
+        scratch
+            .emissions
+            .extend(sum.iter().map(|&x| x as f32 * self.unit));
+        if features.ends_name(i) {
+            for kind in 0..TYPES.len() {
+                scratch.emissions[at + tag(kind, B)] = f32::NEG_INFINITY;
+                scratch.emissions[at + tag(kind, I)] = f32::NEG_INFINITY;
+            }
+        }
     }
 }
 
@@ -407,6 +428,7 @@ pub struct Scratch {
     /// Summed weights of each distinct word's features in each role (see [`ROLES`]).
     word_sums: Vec<[i32; NAMED]>,
     emissions: Vec<f32>,
+    path: Vec<usize>,
 }
 
 #[cfg(test)]
@@ -455,6 +477,49 @@ mod tests {
         viterbi(&emissions, &transitions, &mut out);
         assert_eq!(out, vec![tag(2, B), tag(2, L)]);
         assert_eq!(spans(&out), vec![(0, 2, 2)]);
+    }
+
+    #[test]
+    fn tokens_far_from_capitals_are_skipped_without_changing_the_tags() {
+        use crate::entities::features::DocumentContext;
+        // Long lower-case runs, and names whose tags depend on the tokens just outside the
+        // runs the tagger reads ("non-Roma", decoded without them, became a name).
+        let text = "the talks, which were held on a cold day in the north of the country, ended \
+                    when the head of the Bank of England, Andrew Bailey, left for talks with the \
+                    finance minister of France, who had said that they were treated more \
+                    sceptically than non-Roma passengers by immigration officers at the airport.";
+        let words: Vec<&str> = crate::tokenize::tokenize(text)
+            .iter()
+            .map(|t| t.text(text))
+            .collect();
+        let mut first = vec![false; words.len()];
+        first[0] = true;
+        let model = Model::get().expect("the compiled-in model");
+        let mut features = Features::default();
+        let ids = features.intern(&words);
+        let doc = DocumentContext::new(&features, [(&ids[..], &first[..])]);
+        let mut tags = |every_token| {
+            let mut out = Vec::new();
+            features.compute(&ids, &first, &doc, every_token);
+            model.tag(&features, &mut Scratch::default(), &mut out);
+            (out, features.near_name.iter().filter(|&&n| !n).count())
+        };
+        let (all, none_skipped) = tags(true);
+        let (near, skipped) = tags(false);
+        assert_eq!(none_skipped, 0);
+        assert!(
+            skipped > words.len() / 3,
+            "{skipped} of {} skipped",
+            words.len()
+        );
+        assert_eq!(near, all);
+        let names: Vec<String> = spans(&all)
+            .iter()
+            .map(|&(s, e, _)| words[s..e].join(" "))
+            .collect();
+        for name in ["Bank of England", "Andrew Bailey", "France"] {
+            assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+        }
     }
 
     #[test]
