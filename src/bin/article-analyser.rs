@@ -3,9 +3,10 @@
 use article_analyser::report::{Analysis, OffsetUnit};
 use article_analyser::{analyse, Options};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
 
 const USAGE: &str = "\
 usage: article-analyser [OPTIONS] [FILE | -]
@@ -178,53 +179,70 @@ fn batch_json(id: &serde_json::Value, result: Result<&Analysis, String>) -> Stri
 }
 
 /// Reads JSONL from stdin and writes results in input order, analysing on every core.
+/// The workers live for the whole batch, so each keeps the word tables it has built
+/// (see `entities::recognise`) from one document to the next.
 fn run_batch(args: &Args) -> Result<(), String> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let stdin = io::stdin();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut lines = stdin.lock().lines();
-    // Work in chunks so memory stays bounded on long batches while order is kept.
-    let chunk_size = workers * 64;
-    loop {
-        let mut chunk = Vec::with_capacity(chunk_size);
-        for line in lines.by_ref() {
-            let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
-            if !line.trim().is_empty() {
-                chunk.push(line);
-            }
-            if chunk.len() == chunk_size {
-                break;
-            }
+    std::thread::scope(|scope| {
+        // Lines wait in a short queue, so memory stays bounded on long batches.
+        let (to_do, queue) = mpsc::sync_channel::<(usize, String)>(workers * 4);
+        let queue = Arc::new(Mutex::new(queue));
+        let (finished, done) = mpsc::channel::<(usize, String)>();
+        for _ in 0..workers {
+            let (queue, finished) = (Arc::clone(&queue), finished.clone());
+            scope.spawn(move || loop {
+                // The lock is released before the analysis, which runs in parallel.
+                let next = queue
+                    .lock()
+                    .map_err(drop)
+                    .and_then(|q| q.recv().map_err(drop));
+                let Ok((i, line)) = next else { break };
+                if finished
+                    .send((i, batch_line(&line, &args.options)))
+                    .is_err()
+                {
+                    break;
+                }
+            });
         }
-        if chunk.is_empty() {
+        drop((queue, finished));
+        let writer = scope.spawn(move || write_in_order(done));
+        let read = read_lines(to_do);
+        let written = writer
+            .join()
+            .unwrap_or(Err("the output writer failed".into()));
+        read.and(written)
+    })
+}
+
+/// Sends each non-empty line of stdin with its number, until stdin ends or no worker is
+/// left to take it.
+fn read_lines(to_do: mpsc::SyncSender<(usize, String)>) -> Result<(), String> {
+    let mut number = 0;
+    for line in io::stdin().lock().lines() {
+        let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if to_do.send((number, line)).is_err() {
             break;
         }
-        // Each worker takes the next line not yet taken, so a long document holds up no
-        // one, and writes its output line itself.
-        let next = AtomicUsize::new(0);
-        let mut results: Vec<(usize, String)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers.min(chunk.len()))
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(line) = chunk.get(i) else { break };
-                            done.push((i, batch_line(line, &args.options)));
-                        }
-                        done
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("a batch worker does not panic"))
-                .collect()
-        });
-        results.sort_unstable_by_key(|&(i, _)| i);
-        for (_, line) in results {
-            writeln!(out, "{line}").map_err(|e| format!("cannot write output: {e}"))?;
+        number += 1;
+    }
+    Ok(())
+}
+
+/// Writes results to stdout in line order as they come in. A result that is ready before
+/// the ones ahead of it waits in memory for them.
+fn write_in_order(done: mpsc::Receiver<(usize, String)>) -> Result<(), String> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    for (i, result) in done {
+        waiting.insert(i, result);
+        while let Some(result) = waiting.remove(&next) {
+            writeln!(out, "{result}").map_err(|e| format!("cannot write output: {e}"))?;
+            next += 1;
         }
     }
     out.flush().map_err(|e| format!("cannot write output: {e}"))
