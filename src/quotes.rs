@@ -208,14 +208,32 @@ fn quoted(text: &str, paragraph: Span) -> Vec<Marked> {
     let body = paragraph.of(text);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = body.char_indices();
-    while let Some((i, c)) = chars.next() {
-        let before = prev.replace(c);
+    // Quotation marks are '"' or start with byte 0xC2 («, ») or 0xE2 (“, ”, „): the
+    // search reads bytes rather than decoding every character.
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | 0xC2 | 0xE2))
+    {
+        let i = from + k;
+        let Some(c) = body[i..].chars().next() else {
+            break;
+        };
+        from = i + c.len_utf8();
         // Worked out only for a straight quotation mark, the one case that needs them.
-        let space_before = || before.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
-        let next = || chars.clone().next().map(|(_, n)| n);
-        let space_after = || next().is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+        let space_before = || {
+            body[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
+        };
+        let space_after = || {
+            body[from..]
+                .chars()
+                .next()
+                .is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation())
+        };
         let (opens, closes) = match c {
             '“' if open.is_some_and(|(o, _)| text[o..].starts_with('„')) => (false, true),
             '“' | '«' | '„' => (true, false),
