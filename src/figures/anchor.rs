@@ -275,15 +275,7 @@ impl Anchor {
                     "day" => today + *n as i64,
                     "week" => today + 7 * *n as i64,
                     "month" | "year" | "decade" | "century" => {
-                        let months = (*n
-                            * match *unit {
-                                "month" => 1.0,
-                                "year" => 12.0,
-                                "decade" => 120.0,
-                                _ => 1200.0,
-                            }) as i64;
-                        let (ty, tm) = add_months(y, m, months);
-                        days(ty, tm, d.min(days_in_month(ty, tm)))
+                        months_later(y, m, d, (*n * months_in(unit) as f64) as i64)
                     }
                     _ => return unanchored("relative time"),
                 };
@@ -412,15 +404,29 @@ fn range(from: String, to: String) -> Option<Value> {
 /// `day` moved by `n` units (day, week, month, year, decade, century), clamping the day of
 /// the month ("a month after 31 January" is 28 or 29 February).
 fn shift(day: i64, n: i32, unit: &str) -> i64 {
-    let months = match unit {
-        "day" => return day + n as i64,
-        "week" => return day + 7 * n as i64,
+    match unit {
+        "day" => day + n as i64,
+        "week" => day + 7 * n as i64,
+        _ => {
+            let (y, m, d) = civil(day);
+            months_later(y, m, d, months_in(unit) * n as i64)
+        }
+    }
+}
+
+/// Months in a month, year, decade or century (any other unit counts as a century).
+fn months_in(unit: &str) -> i64 {
+    match unit {
         "month" => 1,
         "year" => 12,
         "decade" => 120,
         _ => 1200,
-    } * n as i64;
-    let (y, m, d) = civil(day);
+    }
+}
+
+/// The day `months` after day `d` of month `m` of year `y`, clamped to the end of a
+/// shorter month.
+fn months_later(y: i32, m: u32, d: u32, months: i64) -> i64 {
     let (ty, tm) = add_months(y, m, months);
     days(ty, tm, d.min(days_in_month(ty, tm)))
 }
