@@ -337,6 +337,12 @@ impl Analysis {
         to_input: &crate::clean::OffsetMap,
         unit: OffsetUnit,
     ) {
+        // A figure's text is the input as written, which the cleaned view may differ from
+        // (it composes characters: an em quad U+2001 there is an em space U+2003).
+        for f in &mut self.figures {
+            let (start, end) = to_input.to_input(f.span);
+            f.text = input[start..end].to_string();
+        }
         let table = UnitTable::new(input, unit);
         self.for_each_span(|span| {
             let (start, end) = to_input.to_input(*span);
