@@ -191,6 +191,8 @@ impl Anchor {
                             from(format!("year read as {}", a + off)),
                             self.weak,
                         ),
+                        // "last April" still names the month.
+                        None if month.is_some() => (None, None, false),
                         None => return unanchored("relative year"),
                     },
                     // "January 12" in an article dated 2026-01-14: the year that puts the
@@ -251,6 +253,35 @@ impl Anchor {
                         });
                         (text(format!("XXXX-WXX-{day}{part}")), false, note)
                     }
+                }
+            }
+            When::WeekdayDate { weekday: wd, day } => {
+                let as_written = text(format!("XXXX-XX-{day:02}"));
+                let Some((y, m, d)) = self.date else {
+                    return (as_written, false, None);
+                };
+                let today = days(y, m, d);
+                // Within half a year either way, the earlier month first on a tie.
+                let nearest = (0..=6)
+                    .flat_map(|k| [-k, k])
+                    .map(|off| add_months(y, m, off))
+                    .filter(|&(ty, tm)| *day <= days_in_month(ty, tm))
+                    .map(|(ty, tm)| days(ty, tm, *day))
+                    .filter(|&t| weekday(t) == *wd)
+                    .min_by_key(|&t| (t - today).abs());
+                match nearest {
+                    Some(t) => (
+                        text(iso(t)),
+                        self.weak,
+                        from("the nearest month where that day falls on that weekday".into()),
+                    ),
+                    None => (
+                        as_written,
+                        true,
+                        Some(
+                            "no month near the article's date has that day on that weekday".into(),
+                        ),
+                    ),
                 }
             }
             When::Shift(n, unit) => {

@@ -20,6 +20,12 @@ pub enum When {
         part: Option<&'static str>,
         week: Option<i32>,
     },
+    /// A weekday and a day of the month, with no month: "Thursday the 21st" is
+    /// (4, 21), read in the month nearest the article's date that fits.
+    WeekdayDate {
+        weekday: u32,
+        day: u32,
+    },
     /// A shift from the article's date: "75 years ago" is (-75, "year").
     Shift(f64, &'static str),
     /// Days from the article's date: today 0, tomorrow 1, yesterday -1.
@@ -391,14 +397,20 @@ fn weekday_led(s: &Sentence, i: usize) -> Option<DateHit> {
         .or_else(|| day_led(s, k))
         .or_else(|| numeric(s, k))
     {
-        if matches!(d.when, When::Cal { .. }) {
+        if matches!(d.when, When::Cal { month: Some(_), .. }) {
             return Some(DateHit { start: i, ..d });
         }
     }
-    // "Thursday the 21st".
-    if s.is(end, "the") {
-        if let Some((d, e)) = day_at(s, end + 1) {
-            return Some(hit(i, e, FigureKind::Date, cal(None, None, Some(d))));
+    // "Thursday the 21st", "Thursday 21st" (but not "Thursday 21 people").
+    let the = s.is(k, "the");
+    let at = if the { k + 1 } else { k };
+    if the || number_at(s, at).is_some_and(|n| n.ordinal) {
+        if let Some((d, e)) = day_at(s, at) {
+            let when = When::WeekdayDate {
+                weekday: day,
+                day: d,
+            };
+            return Some(hit(i, e, FigureKind::Date, when));
         }
     }
     // "Wednesday afternoon".
@@ -460,7 +472,7 @@ fn month_led(s: &Sentence, i: usize) -> Option<DateHit> {
     } else {
         (i, i)
     };
-    // "next june", "last sept".
+    // "next june", "last sept": the year after or before the article's.
     let (rel, at) = match s.word(at).and_then(relative_word) {
         Some(off) if s.word(at + 1).and_then(month_word).is_some() => (Some(off), at + 1),
         _ => (None, at),
@@ -510,7 +522,7 @@ fn month_led(s: &Sentence, i: usize) -> Option<DateHit> {
             start,
             e,
             FigureKind::Date,
-            cal(None, Some(month), None),
+            cal(rel.map(Year::Rel), Some(month), None),
         ));
     }
     None

@@ -22,7 +22,7 @@ use crate::clean::Cleaned;
 use crate::hashing::FastMap;
 use crate::report::{Figure, FigureKind, Sentence, Value};
 use crate::tokenize::Token;
-use dates::When;
+use dates::{MonthDay, When};
 use lex::Sentence as Pieces;
 use numbers::{magnitude_at, number_at, Num};
 use std::sync::LazyLock;
@@ -1143,6 +1143,11 @@ fn date_pair(s: &Pieces, a: &Hit, b: &Hit) -> Option<(When, When)> {
                 ..
             },
         ) if days && gap => Some((with_day(w, x as u32)?, with_day(w, y as u32)?)),
+        // "from 4 to 22 this month", "between 4 and 23 next month".
+        Some(When::Month(off)) if days && gap => {
+            let day = |d: f64| When::InMonth(*off, MonthDay::Date(d as u32));
+            Some((day(x), day(y)))
+        }
         _ => None,
     }
 }
@@ -1877,6 +1882,60 @@ mod tests {
         );
         let unanchored = figures("It opens on the 20th of next month.", None);
         assert_eq!(unanchored[0].value, txt("XXXX-XX-20"));
+    }
+
+    #[test]
+    fn a_weekday_and_a_day_take_the_nearest_month_that_fits() {
+        // 2017-09-21 is a Thursday, and so is the 21st of no month nearer; the nearest
+        // Monday the 31st is July's.
+        let text = "We met on Thursday the 21st, on Saturday 23rd and on Monday the 31st; \
+                    on Thursday 21 people came.";
+        let got: Vec<_> = figures(text, Some("2017-09-27"))
+            .iter()
+            .map(|f| (f.text.clone(), f.value.clone(), f.uncertain))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Thursday the 21st".into(), txt("2017-09-21"), false),
+                ("Saturday 23rd".into(), txt("2017-09-23"), false),
+                ("Monday the 31st".into(), txt("2017-07-31"), false),
+                ("Thursday".into(), txt("XXXX-WXX-4"), false),
+                ("21".into(), num(21.0), false),
+            ]
+        );
+        // From May 2016 to May 2017 no 31st is a Thursday.
+        let none = figures("We met on Thursday the 31st.", Some("2016-11-07"));
+        assert_eq!(
+            (none[0].value.clone(), none[0].uncertain),
+            (txt("XXXX-XX-31"), true)
+        );
+        let unanchored = figures("We met on Thursday the 21st.", None);
+        assert_eq!(unanchored[0].value, txt("XXXX-XX-21"));
+    }
+
+    #[test]
+    fn last_and_next_month_names_and_day_ranges_of_a_relative_month() {
+        let text = "It began last sept, ends next June and closes from 4 to 22 this month.";
+        let f = figures(text, Some("2016-11-07"));
+        let got = texts_and_values(&f);
+        let range = |a: &str, b: &str| {
+            Some(Value::Range {
+                from: Box::new(Value::Text(a.into())),
+                to: Box::new(Value::Text(b.into())),
+            })
+        };
+        assert_eq!(
+            got,
+            [
+                ("last sept", txt("2015-09")),
+                ("next June", txt("2017-06")),
+                ("from 4 to 22 this month", range("2016-11-04", "2016-11-22")),
+            ]
+        );
+        // Without a date to read them against, the month alone.
+        let f = figures("It began last sept.", None);
+        assert_eq!(texts_and_values(&f), [("last sept", txt("XXXX-09"))]);
     }
 
     #[test]

@@ -27,6 +27,23 @@ struct Tally {
 }
 
 impl Tally {
+    /// Counts one expected result: `verdict` is `None` when it was missed, else whether
+    /// its value is right (`None` when there is nothing to compare); a missed result
+    /// that has a value counts against resolution too.
+    fn record(&mut self, verdict: Option<Option<bool>>, expects_value: bool) {
+        self.items += 1;
+        match verdict {
+            Some(checked) => {
+                self.found += 1;
+                if let Some(ok) = checked {
+                    self.checkable += 1;
+                    self.resolved += usize::from(ok);
+                }
+            }
+            None => self.checkable += usize::from(expects_value),
+        }
+    }
+
     fn add(&mut self, o: Tally) {
         self.items += o.items;
         self.found += o.found;
@@ -312,7 +329,6 @@ fn score_file(path: &Path) -> Result<(Tally, Tally), String> {
             let Some(span) = expected_span(r) else {
                 continue;
             };
-            tally.items += 1;
             let exact = spans.iter().find(|(s, bare, e, f)| {
                 (*s == span.0 || *bare == span.0) && *e == span.1 && kinds.contains(&f.kind)
             });
@@ -360,21 +376,14 @@ fn score_file(path: &Path) -> Result<(Tally, Tally), String> {
                     );
                 }
             };
-            if let Some((_, _, _, f)) = hit {
-                tally.found += 1;
-                if let Some(ok) = resolved(file, f, r) {
-                    tally.checkable += 1;
-                    tally.resolved += usize::from(ok);
-                    if !ok {
-                        show("wrong value");
-                    }
-                }
-            } else {
-                show("missed");
+            let verdict = hit.map(|(_, _, _, f)| resolved(file, f, r));
+            match verdict {
+                None => show("missed"),
+                Some(Some(false)) => show("wrong value"),
+                Some(_) => {}
             }
-            if hit.is_none() && r.get("Resolution").is_some() || r.get("Value").is_some() {
-                tally.checkable += 1;
-            }
+            let expects_value = r.get("Resolution").is_some() || r.get("Value").is_some();
+            tally.record(verdict, expects_value);
         }
     }
     Ok((supported, hard))
@@ -413,7 +422,18 @@ fn print_row(name: &str, t: &Tally, h: &Tally) {
 
 #[cfg(test)]
 mod tests {
-    use super::span_of;
+    use super::{span_of, Tally};
+
+    #[test]
+    fn each_result_counts_once_towards_resolution() {
+        let mut t = Tally::default();
+        t.record(Some(Some(true)), true);
+        t.record(Some(Some(false)), true);
+        t.record(None, true);
+        t.record(None, false);
+        t.record(Some(None), false);
+        assert_eq!((t.items, t.found, t.checkable, t.resolved), (5, 3, 3, 1));
+    }
 
     #[test]
     fn periods_as_recognizers_writes_their_ends() {
