@@ -194,8 +194,13 @@ fn strip_possessive(s: &str) -> &str {
 
 /// "APEC", "U.S.": two to six capitals, dots allowed.
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = s.chars().filter(|c| *c != '.');
+    let capitals = letters
+        .by_ref()
+        .take(7)
+        .take_while(|c| c.is_uppercase())
+        .count();
+    (2..=6).contains(&capitals) && letters.next().is_none()
 }
 
 /// Initials of a name's capitalised words: "Asia-Pacific Economic Cooperation" → "apec".

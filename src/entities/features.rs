@@ -74,18 +74,6 @@ impl Lexicon {
         Lexicon { phrases, starts }
     }
 
-    /// Classes of the phrase made of these folded words (0 when none).
-    fn classes<'a>(&self, words: impl Iterator<Item = &'a str>, key: &mut String) -> u16 {
-        key.clear();
-        for (i, w) in words.enumerate() {
-            if i > 0 {
-                key.push(' ');
-            }
-            key.push_str(w);
-        }
-        self.phrases.get(key.as_str()).copied().unwrap_or(0)
-    }
-
     /// Whether the word lists name this folded word as a nationality or a faith
     /// ("korean").
     pub fn is_demonym(&self, folded: &str) -> bool {
@@ -99,8 +87,15 @@ impl Lexicon {
 
     /// Classes of a name as written ("Sony", "Manchester United"), 0 when none.
     pub fn classes_of_name(&self, name: &str) -> u16 {
-        let words = phrase_words(name);
-        self.classes(words.iter().map(String::as_str), &mut String::new())
+        let (mut key, mut word) = (String::with_capacity(name.len()), String::new());
+        for (i, t) in crate::tokenize::tokenize(name).iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            fold_into(t.text(name), &mut word);
+            key.push_str(&word);
+        }
+        self.phrases.get(key.as_str()).copied().unwrap_or(0)
     }
 
     /// What the lexicon says about one folded word.
