@@ -47,14 +47,16 @@ const REDUNDANCY_WINDOW: usize = 64;
 /// a summary.
 const FULL_LENGTH_WORDS: usize = 4;
 
-static STOPWORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+static STOPWORDS: OnceLock<FastSet<u64>> = OnceLock::new();
 
-fn stopwords() -> &'static FastSet<&'static str> {
+/// The stop words by [`text_hash`]: each term is hashed once, for this test and its id.
+fn stopwords() -> &'static FastSet<u64> {
     STOPWORDS.get_or_init(|| {
         include_str!("../data/summary/stopwords.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(text_hash)
             .collect()
     })
 }
@@ -63,13 +65,13 @@ fn stopwords() -> &'static FastSet<&'static str> {
 /// what sentence similarity compares.
 pub fn terms(sentence: &str) -> Vec<String> {
     let mut out = Vec::new();
-    each_term(sentence, &tokenize(sentence), |t| out.push(t.to_string()));
+    each_term(sentence, &tokenize(sentence), |t, _| out.push(t.to_string()));
     out
 }
 
-/// Calls `f` with each of [`terms`] of these tokens of `text` in turn, lowercasing into
-/// one reused buffer.
-fn each_term(text: &str, tokens: &[Token], mut f: impl FnMut(&str)) {
+/// Calls `f` with each of [`terms`] of these tokens of `text` in turn, lowercased into
+/// one reused buffer, and its [`text_hash`].
+fn each_term(text: &str, tokens: &[Token], mut f: impl FnMut(&str, u64)) {
     let stop = stopwords();
     let mut lower = String::new();
     for t in tokens {
@@ -88,8 +90,9 @@ fn each_term(text: &str, tokens: &[Token], mut f: impl FnMut(&str)) {
         } else {
             lower = word.to_lowercase();
         }
-        if !lower.is_empty() && !stop.contains(lower.as_str()) {
-            f(&lower);
+        let hash = text_hash(&lower);
+        if !lower.is_empty() && !stop.contains(&hash) {
+            f(&lower, hash);
         }
     }
 }
@@ -107,9 +110,9 @@ fn unit_vector(
     terms: &mut Vec<u32>,
 ) -> (Vector, usize) {
     terms.clear();
-    each_term(text, tokens, |t| {
+    each_term(text, tokens, |_, hash| {
         let next = ids.len() as u32;
-        terms.push(*ids.entry(text_hash(t)).or_insert(next));
+        terms.push(*ids.entry(hash).or_insert(next));
     });
     terms.sort_unstable();
     let mut v: Vector = Vec::new();
