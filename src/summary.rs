@@ -65,7 +65,9 @@ fn stopwords() -> &'static FastSet<u64> {
 /// what sentence similarity compares.
 pub fn terms(sentence: &str) -> Vec<String> {
     let mut out = Vec::new();
-    each_term(sentence, &tokenize(sentence), |t, _| out.push(t.to_string()));
+    each_term(sentence, &tokenize(sentence), |t, _| {
+        out.push(t.to_string())
+    });
     out
 }
 
