@@ -194,13 +194,14 @@ fn strip_possessive(s: &str) -> &str {
 
 /// "APEC", "U.S.": two to six capitals, dots allowed.
 fn is_acronym(s: &str) -> bool {
-    let mut letters = s.chars().filter(|c| *c != '.');
-    let capitals = letters
-        .by_ref()
-        .take(7)
-        .take_while(|c| c.is_uppercase())
-        .count();
-    (2..=6).contains(&capitals) && letters.next().is_none()
+    let mut capitals = 0;
+    for c in s.chars().filter(|c| *c != '.') {
+        if !c.is_uppercase() || capitals == 6 {
+            return false;
+        }
+        capitals += 1;
+    }
+    capitals >= 2
 }
 
 /// Initials of a name's capitalised words: "Asia-Pacific Economic Cooperation" → "apec".
@@ -592,6 +593,16 @@ mod tests {
             [("Tom Cruise", Person)],
             [("Tom Cruise", Person, ["Tom Cruise"])]
         );
+    }
+
+    #[test]
+    fn acronyms_are_two_to_six_capitals() {
+        for s in ["APEC", "U.S.", "EU", "ABCDEF"] {
+            assert!(is_acronym(s), "{s}");
+        }
+        for s in ["A", "ABc", "AbC", "Abc", "ABCDEFG", "A-B", ""] {
+            assert!(!is_acronym(s), "{s}");
+        }
     }
 
     #[test]
