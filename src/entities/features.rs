@@ -490,10 +490,13 @@ impl Features {
         self.headline = self.is_headline(ids);
         self.near_name.clear();
         self.near_name.resize(n, every_token);
-        for (i, &id) in ids.iter().enumerate() {
-            if self.word_case[id as usize].may_name {
-                let near = i.saturating_sub(NAME_REACH)..(i + NAME_REACH + 1).min(n);
-                self.near_name[near].fill(true);
+        // Training reads every token, all marked already.
+        if !every_token {
+            for (i, &id) in ids.iter().enumerate() {
+                if self.word_case[id as usize].may_name {
+                    let near = i.saturating_sub(NAME_REACH)..(i + NAME_REACH + 1).min(n);
+                    self.near_name[near].fill(true);
+                }
             }
         }
         self.hashes.clear();
