@@ -62,14 +62,13 @@ impl Lexicon {
                 "eventname" => EVENT_NAME,
                 _ => continue,
             };
-            let words = phrase_words(phrase);
-            if words.is_empty() {
+            let Some(key) = phrase_key(phrase) else {
                 continue;
+            };
+            for (space, _) in key.match_indices(' ') {
+                starts.insert(key[..space].to_string());
             }
-            for n in 1..words.len() {
-                starts.insert(words[..n].join(" "));
-            }
-            *phrases.entry(words.join(" ")).or_insert(0) |= bit;
+            *phrases.entry(key).or_insert(0) |= bit;
         }
         Lexicon { phrases, starts }
     }
@@ -87,15 +86,9 @@ impl Lexicon {
 
     /// Classes of a name as written ("Sony", "Manchester United"), 0 when none.
     pub fn classes_of_name(&self, name: &str) -> u16 {
-        let (mut key, mut word) = (String::with_capacity(name.len()), String::new());
-        for (i, t) in crate::tokenize::tokenize(name).iter().enumerate() {
-            if i > 0 {
-                key.push(' ');
-            }
-            fold_into(t.text(name), &mut word);
-            key.push_str(&word);
-        }
-        self.phrases.get(key.as_str()).copied().unwrap_or(0)
+        phrase_key(name)
+            .and_then(|key| self.phrases.get(&key).copied())
+            .unwrap_or(0)
     }
 
     /// What the lexicon says about one folded word.
@@ -147,12 +140,19 @@ impl Lexicon {
     }
 }
 
-/// The folded words of a phrase, as the lexicon keys them.
-fn phrase_words(phrase: &str) -> Vec<String> {
-    crate::tokenize::tokenize(phrase)
-        .iter()
-        .map(|t| fold(t.text(phrase)))
-        .collect()
+/// A phrase's folded words joined with single spaces, as the lexicon keys it; `None`
+/// when it has no words.
+fn phrase_key(phrase: &str) -> Option<String> {
+    let tokens = crate::tokenize::tokenize(phrase);
+    let (mut key, mut word) = (String::with_capacity(phrase.len()), String::new());
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        fold_into(t.text(phrase), &mut word);
+        key.push_str(&word);
+    }
+    (!tokens.is_empty()).then_some(key)
 }
 
 /// A folded word's own lexicon classes, and whether a longer phrase starts with it.
