@@ -261,14 +261,13 @@ impl Anchor {
                     return (as_written, false, None);
                 };
                 let today = days(y, m, d);
-                // Within half a year either way, the earlier month first on a tie.
-                let nearest = (0..=6)
-                    .flat_map(|k| [-k, k])
+                // Within half a year either way; on a tie, the earlier date.
+                let nearest = (-6..=6)
                     .map(|off| add_months(y, m, off))
                     .filter(|&(ty, tm)| *day <= days_in_month(ty, tm))
                     .map(|(ty, tm)| days(ty, tm, *day))
                     .filter(|&t| weekday(t) == *wd)
-                    .min_by_key(|&t| (t - today).abs());
+                    .min_by_key(|&t| ((t - today).abs(), t));
                 match nearest {
                     Some(t) => (
                         text(iso(t)),
