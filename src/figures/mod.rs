@@ -214,6 +214,7 @@ fn scan(s: &Pieces) -> Vec<Hit> {
         }
     }
     join_date_ranges(s, &mut hits);
+    join_compounds(s, &mut hits);
     borrow_years(&mut hits);
     hits.retain(|h| !h.weak);
     let mut floor = 0;
@@ -1080,6 +1081,79 @@ fn join_date_ranges(s: &Pieces, hits: &mut Vec<Hit>) {
     *hits = out;
 }
 
+/// Units written as a larger and a smaller part ("6ft 2in", "2 hours 30 minutes"): the
+/// larger unit, the smaller, and how many of the smaller make one of the larger.
+const COMPOUND_UNITS: &[(&str, &str, f64)] = &[
+    ("ft", "in", 12.0),
+    ("yd", "ft", 3.0),
+    ("m", "cm", 100.0),
+    ("st", "lb", 14.0),
+    ("lb", "oz", 16.0),
+    ("year", "month", 12.0),
+    ("week", "day", 7.0),
+    ("day", "hour", 24.0),
+    ("hour", "minute", 60.0),
+    ("minute", "second", 60.0),
+];
+
+/// Short forms read as units only inside a compound, where the larger part leaves no
+/// doubt: "15st 7lb", "6ft 2in", "3 min 26 s" (alone, "in" and "s" are other words).
+const COMPOUND_FORMS: &[(&str, &str)] = &[("st", "st"), ("in", "in"), ("s", "second")];
+
+/// Joins the parts of a compound measure into one figure in its smallest unit, exact in
+/// whole numbers: "6ft 2in" is 74 in, "2hr 15min 25sec" is 8,125 seconds. Each smaller
+/// part must be less than one of the larger ("3 hours, 90 minutes" is a list).
+fn join_compounds(s: &Pieces, hits: &mut Vec<Hit>) {
+    // A hit as a part: its whole number, unit and end.
+    let part = |h: &Hit| -> Option<(f64, &'static str, usize)> {
+        let Reading::Number(v) = h.reading else {
+            return None;
+        };
+        match (h.kind, h.unit) {
+            (FigureKind::Quantity | FigureKind::Duration, Some(u)) => Some((v, u, h.end)),
+            (FigureKind::Cardinal, None) => {
+                let w = s.word(h.end)?;
+                let &(_, u) = COMPOUND_FORMS.iter().find(|(form, _)| *form == w)?;
+                Some((v, u, h.end + 1))
+            }
+            _ => None,
+        }
+        .filter(|&(v, ..)| v >= 0.0 && v.fract() == 0.0)
+    };
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for b in hits.drain(..) {
+        let joined = out.last().and_then(|a| {
+            let ((va, ua, ea), (vb, ub, eb)) = (part(a)?, part(&b)?);
+            let &(.., per) = COMPOUND_UNITS
+                .iter()
+                .find(|&&(large, small, _)| large == ua && small == ub)?;
+            // Nothing between the parts but "and" or a comma; "between 2 hours and 30
+            // minutes" is a range.
+            let joins = (ea..b.start).all(|k| s.ch(k) == Some(',') || s.is(k, "and"))
+                && b.start - ea <= 2
+                && !(a.start > 0 && s.is(a.start - 1, "between"));
+            (joins && vb < per).then(|| {
+                // "15st 7lb": the larger part was a bare number until now.
+                let kind = match a.kind {
+                    FigureKind::Cardinal => FigureKind::Quantity,
+                    kind => kind,
+                };
+                let mut h = Hit::new(a.start, eb, kind, Reading::Number(va * per + vb));
+                h.unit = Some(ub);
+                h
+            })
+        });
+        match joined {
+            Some(h) => {
+                out.pop();
+                out.push(h);
+            }
+            None => out.push(b),
+        }
+    }
+    *hits = out;
+}
+
 /// The two ends of a date range made of hits `a` and `b`, if they make one.
 fn date_pair(s: &Pieces, a: &Hit, b: &Hit) -> Option<(When, When)> {
     let day_of = |h: &Hit| match h.reading {
@@ -1843,6 +1917,85 @@ mod tests {
             num(5.0),
             Some("month")
         );
+    }
+
+    #[test]
+    fn compound_measures_are_one_figure_in_the_smallest_unit() {
+        use FigureKind::{Cardinal, Duration, Ordinal, Quantity};
+        let kinds_and_units =
+            |text: &str| -> Vec<(String, FigureKind, Option<Value>, Option<String>)> {
+                figures(text, None)
+                    .into_iter()
+                    .map(|f| (f.text, f.kind, f.value, f.unit))
+                    .collect()
+            };
+        let one = |text: &str, kind, value: f64, unit: &str| {
+            (text.to_string(), kind, num(value), Some(unit.to_string()))
+        };
+        for (input, want) in [
+            ("He is 6ft 2in tall.", one("6ft 2in", Quantity, 74.0, "in")),
+            (
+                "He is 5 feet and 2 inches.",
+                one("5 feet and 2 inches", Quantity, 62.0, "in"),
+            ),
+            (
+                "He weighs 15st 7lb.",
+                one("15st 7lb", Quantity, 217.0, "lb"),
+            ),
+            (
+                "She won in 2hr 15min 25sec.",
+                one("2hr 15min 25sec", Duration, 8125.0, "second"),
+            ),
+            (
+                "He won in two hours, 23 minutes and 10 seconds.",
+                one(
+                    "two hours, 23 minutes and 10 seconds",
+                    Duration,
+                    8590.0,
+                    "second",
+                ),
+            ),
+            (
+                "The record is 3 min 26 s.",
+                one("3 min 26 s", Duration, 206.0, "second"),
+            ),
+            (
+                "He was jailed for four years and six months.",
+                one("four years and six months", Duration, 54.0, "month"),
+            ),
+        ] {
+            assert_eq!(kinds_and_units(input), [want], "{input:?}");
+        }
+        // A smaller part of a whole larger one or more is a list; "between" makes a range
+        // of the two; alone, "in" and "s" are other words.
+        let texts = |text: &str| -> Vec<String> {
+            figures(text, None).into_iter().map(|f| f.text).collect()
+        };
+        assert_eq!(
+            texts("They served 3 hours, 90 minutes and 2 days."),
+            ["3 hours", "90 minutes", "2 days"]
+        );
+        assert_eq!(
+            texts("It took between 2 hours and 30 minutes."),
+            ["2 hours", "30 minutes"]
+        );
+        assert_eq!(texts("Put 6 in the box."), ["6"]);
+        assert_eq!(kinds_and_units("3 s")[0].1, Cardinal);
+        // "st", "nd" and "rd" only after the numbers they belong to; "th" after any.
+        for (input, kind) in [
+            ("21st", Ordinal),
+            ("22nd", Ordinal),
+            ("11th", Ordinal),
+            ("3th", Ordinal),
+            ("15st", Cardinal),
+            ("12nd", Cardinal),
+        ] {
+            assert_eq!(
+                kinds_and_units(&format!("It came {input} again."))[0].1,
+                kind,
+                "{input}"
+            );
+        }
     }
 
     #[test]

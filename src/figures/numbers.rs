@@ -313,8 +313,18 @@ fn digits_at(s: &Sentence, i: usize) -> Option<Num> {
         width,
         note,
     };
-    // Ordinal suffix.
-    if s.attached(j) && s.is_any(j, &["st", "nd", "rd", "th"]) && simple {
+    // Ordinal suffix: "th" after any number (writers slip: "3th"), the others only after
+    // the numbers they belong to, so that "15st 7lb" weighs 15 stone.
+    let suffix_fits = |suffix: &str| {
+        let n = value as u64;
+        match (n % 100, n % 10, suffix) {
+            (_, _, "th") => true,
+            (11..=13, ..) => false,
+            (_, 1, "st") | (_, 2, "nd") | (_, 3, "rd") => true,
+            _ => false,
+        }
+    };
+    if s.attached(j) && s.word(j).is_some_and(suffix_fits) && simple {
         num.end = j + 1;
         num.ordinal = true;
         return Some(num);
