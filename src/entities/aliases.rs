@@ -60,6 +60,7 @@ pub fn cluster(text: &str, mentions: &[Mention], title: Option<Span>) -> Vec<Ent
     merge_acronyms(text, mentions, &surfaces, &groups, &by_key, &mut sets);
     merge_short_names(mentions, &groups, title, &mut sets);
     merge_name_suffixes(&groups, &mut sets);
+    merge_legal_forms(&groups, &by_key, &mut sets);
     let works: Vec<bool> = mentions
         .iter()
         .map(|m| names_a_work(text, m.span))
@@ -401,6 +402,27 @@ fn merge_name_suffixes(groups: &[Group], sets: &mut UnionFind) {
     }
 }
 
+/// A company named with its legal form joins the same name without it, however that was
+/// typed ("Tesla Inc" and "Tesla", "HSBC Holdings" and "HSBC").
+fn merge_legal_forms(groups: &[Group], by_key: &FastMap<String, usize>, sets: &mut UnionFind) {
+    for (g, grp) in groups.iter().enumerate() {
+        if has_legal_form(&grp.words) {
+            let base = &grp.words[..grp.words.len() - 1];
+            if let Some(&bare) = by_key.get(&base.concat()) {
+                sets.union(g, bare);
+            }
+        }
+    }
+}
+
+/// Whether a name's last folded word is a company's legal form, after another word.
+fn has_legal_form(words: &[String]) -> bool {
+    words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| Lexicon::get().is_company_form(w))
+}
+
 fn build(
     mentions: &[Mention],
     surfaces: &[&str],
@@ -441,8 +463,11 @@ fn build(
             let work = ms
                 .iter()
                 .any(|&m| works[m] && word_count(surfaces[m]) == fullest);
+            let company = gs.iter().any(|&g| has_legal_form(&groups[g].words));
             let kind = if work {
                 Some(EntityType::Misc)
+            } else if company {
+                Some(EntityType::Organisation)
             } else if person {
                 Some(EntityType::Person)
             } else {
@@ -630,6 +655,31 @@ mod tests {
                 Organisation,
                 ["Sports Interactive", "SI"]
             )]
+        );
+    }
+
+    #[test]
+    fn a_company_with_its_legal_form_is_the_company_without_it() {
+        case!(
+            "Tesla Inc said. Tesla fell, Tesla rose, Tesla cut.",
+            [
+                ("Tesla Inc", Organisation),
+                ("Tesla", Person),
+                ("Tesla", Person),
+                ("Tesla", Person)
+            ],
+            [("Tesla Inc", Organisation, ["Tesla Inc", "Tesla"])]
+        );
+        case!(
+            "UFJ and UFJ Holdings.",
+            [("UFJ", Organisation), ("UFJ Holdings", Organisation)],
+            [("UFJ Holdings", Organisation, ["UFJ Holdings", "UFJ"])]
+        );
+        // A legal form alone names nothing to join.
+        case!(
+            "Inc and Tesla.",
+            [("Inc", Organisation), ("Tesla", Person)],
+            [("Inc", Organisation, ["Inc"]), ("Tesla", Person, ["Tesla"])]
         );
     }
 
