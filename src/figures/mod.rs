@@ -2204,6 +2204,11 @@ mod tests {
                 Some("World oil prices"),
             ),
             (
+                "Its gross margin shrank to 18.9% from 25.9%.",
+                "18.9%",
+                Some("gross margin"),
+            ),
+            (
                 "The economy is expected to grow by 4% soon.",
                 "4%",
                 Some("economy"),
