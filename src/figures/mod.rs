@@ -661,7 +661,11 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
     }
     let mut k = a.end;
     let money = prefix.is_some() || money_follows(s, k);
-    let mag_a = magnitude_at(s, k, money);
+    let mut mag_a = magnitude_at(s, k, money);
+    // "a $5-million deal", "a 1.2-trillion-yen programme": one amount, not a range.
+    if mag_a.is_none() && s.dash(k) && s.joins(k) {
+        mag_a = magnitude_at(s, k + 1, money);
+    }
     if let Some((e, _)) = mag_a {
         k = e;
     }
@@ -1587,6 +1591,28 @@ mod tests {
             Some("USD")
         );
         case!("raised A$20m in", "A$20m", Money, num(2e7), Some("AUD"));
+        // A hyphenated magnitude is one amount, not a range.
+        case!(
+            "a $5-million deal",
+            "$5-million",
+            Money,
+            num(5e6),
+            Some("USD")
+        );
+        case!(
+            "a 1.2-trillion-yen programme",
+            "1.2-trillion-yen",
+            Money,
+            num(1.2e12),
+            Some("JPY")
+        );
+        case!(
+            "a 500-million-strong army",
+            "500-million",
+            Cardinal,
+            num(5e8),
+            None
+        );
         // "won" is money after the number, a verb before it.
         case!(
             "earmarked 100 trillion won for",
