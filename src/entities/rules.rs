@@ -384,9 +384,13 @@ impl Passage<'_> {
     }
 
     /// End of "of/on/for (the) Capitalised … (of …)" after `head`, if the name goes on so.
+    /// One "and" may join a name's words ("Ministry of Planning and Investment"); "and the"
+    /// or a second "and" starts another name ("… and the Japan International Cooperation
+    /// Agency").
     fn right_edge(&self, head: usize, joiners: &[&str]) -> Option<usize> {
         let n = self.words.len();
         let mut end = head + 1;
+        let mut joined_and = false;
         loop {
             let mut j = end;
             let joiner = if end == head + 1 {
@@ -395,8 +399,16 @@ impl Passage<'_> {
                 &["of", "and"][..]
             };
             if j < n && joiner.contains(&self.words[j]) {
+                let and = self.words[j] == "and";
+                if and && joined_and {
+                    break;
+                }
+                joined_and |= and;
                 j += 1;
                 if j < n && self.words[j] == "the" {
+                    if and {
+                        break;
+                    }
                     j += 1;
                 }
             }
@@ -933,6 +945,20 @@ mod tests {
             "Communist Party of Vietnam and major parties met.",
             [],
             [("Communist Party of Vietnam", Organisation)]
+        );
+        // "and the" or a second "and" starts another name.
+        case!(
+            "The Ministry of Planning and Investment and the Japan International Cooperation Agency signed.",
+            [],
+            [
+                ("Ministry of Planning and Investment", Organisation),
+                ("Japan International Cooperation Agency", Organisation)
+            ]
+        );
+        case!(
+            "The Ministry of Industry and Trade and Finance signed.",
+            [],
+            [("Ministry of Industry and Trade", Organisation)]
         );
     }
 
