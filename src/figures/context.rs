@@ -393,8 +393,19 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
         if j > k && verbish(w) && !s.capitalised(j) && !adjective {
             break;
         }
-        // "the company's total capital last month".
-        if j > k && matches!(w, "last" | "next" | "this") {
+        // Right after the number, a word in "-ed" is a verb unless more of the phrase
+        // follows it: "60,331 watched the game", but "30 armed men" (and "third seed").
+        let past = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
+        let more = s.word(j + 1).is_some_and(|n| !stop(n)) || s.dash(j + 1) && s.joins(j + 1);
+        if j == k && past && !s.capitalised(j) && !more {
+            break;
+        }
+        // "the company's total capital last month", "one of their last 11 matches"; not
+        // "two last-minute goals".
+        if matches!(w, "last" | "next" | "this")
+            && !s.capitalised(j)
+            && !(s.dash(j + 1) && s.joins(j + 1))
+        {
             break;
         }
         // A name after a common noun is another phrase ("fifth seed Tommy Robredo"),
