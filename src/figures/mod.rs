@@ -2372,10 +2372,18 @@ mod tests {
             // A past tense right after the number is a verb, unless more of the phrase
             // follows; "last" and "next" start no count, unless they name one.
             ("A crowd of 60,331 watched the game.", "60,331", None),
-            ("Police said 30 armed men attacked.", "30", Some("armed men")),
+            (
+                "Police said 30 armed men attacked.",
+                "30",
+                Some("armed men"),
+            ),
             ("She is the third seed.", "third", Some("seed")),
             ("They won one of their last 11 matches.", "one", None),
-            ("He scored two last-minute goals.", "two", Some("last-minute goals")),
+            (
+                "He scored two last-minute goals.",
+                "two",
+                Some("last-minute goals"),
+            ),
             ("The chain has 49 Next stores.", "49", Some("Next stores")),
             ("He met two people said to know.", "two", Some("people")),
             (
