@@ -159,11 +159,15 @@ pub fn find(
                 && starts_upper(words)
                 && (marked.close.is_none() || raw.ends_with(['.', '!', '?', '…', ',']));
             // It goes on from the last attributed quote when it opens its paragraph just
-            // after that quote's paragraph, or follows it closely in the same one.
+            // after that quote's paragraph, or follows it closely in the same one: within
+            // a few words, or in the next sentence (`"…," said Slot, who … summer. "We…"`).
             let opens_paragraph = marked.open == p.span.start;
-            let follows_closely = quotes
-                .last()
-                .is_some_and(|q| q.span.end >= p.span.start && marked.open < q.span.end + 60);
+            let sentence_at = |at: usize| sentences.partition_point(|s| s.span.end <= at);
+            let follows_closely = quotes.last().is_some_and(|q| {
+                q.span.end >= p.span.start
+                    && (marked.open < q.span.end + 60
+                        || sentence_at(span.start) <= sentence_at(q.span.start) + 1)
+            });
             let continues = last_speaker.as_ref().filter(|(at, _, _)| {
                 (*at == index && follows_closely)
                     || (opens_paragraph && (*at == index || Some(*at) == previous_body))
@@ -745,6 +749,31 @@ mod tests {
                     "Robert Sinche",
                     "Robert Sinche"
                 ),
+            ]
+        );
+        // In the same paragraph, the next sentence goes on with the quote; one sentence
+        // more of narrative between them does not.
+        case!(
+            "\"It was a massive win,\" said Arne Slot, who has lost only once in 18 league \
+             games since replacing Jurgen Klopp. \"We knew how dangerous they are.\"",
+            &["Arne Slot"],
+            [
+                ("It was a massive win", Direct, "Arne Slot", "Arne Slot"),
+                (
+                    "We knew how dangerous they are.",
+                    Direct,
+                    "Arne Slot",
+                    "Arne Slot"
+                ),
+            ]
+        );
+        case!(
+            "\"It was a massive win,\" said Arne Slot. Fans had waited for it for years \
+             on end. \"We knew how dangerous they are.\"",
+            &["Arne Slot"],
+            [
+                ("It was a massive win", Direct, "Arne Slot", "Arne Slot"),
+                ("We knew how dangerous they are.", Direct, None, None),
             ]
         );
         // The pronoun is the person named last.

@@ -94,7 +94,12 @@ fn boundaries(text: &str, toks: &[Token]) -> Vec<usize> {
         {
             j += 1;
         }
-        while j < toks.len() && is_closing(toks[j].text(text)) {
+        // A straight quote after a space opens the next sentence: `for. "I am`.
+        while j < toks.len()
+            && is_closing(toks[j].text(text))
+            && !(matches!(toks[j].text(text), "\"" | "'")
+                && toks[j].span.start > toks[j - 1].span.end)
+        {
             j += 1;
         }
         let Some(next) = toks.get(j) else { break };
@@ -187,6 +192,15 @@ mod tests {
             [
                 "He said: “Always serve the nation's interests.”",
                 "Today it holds."
+            ]
+        );
+        // A straight quote after a space opens the next sentence.
+        case!(
+            "He was hoping for more. \"I am afraid,\" he said. \"No.\"",
+            [
+                "He was hoping for more.",
+                "\"I am afraid,\" he said.",
+                "\"No.\""
             ]
         );
         case!(
