@@ -431,10 +431,38 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
     (end > k).then_some((end, plural))
 }
 
-/// A word in "-ed", "-ing" or "-ly": likely a verb or an adverb after a noun.
+/// A word in "-ed", "-ing" or "-ly": likely a verb or an adverb after a noun, unless a
+/// known noun.
 fn verbish(w: &str) -> bool {
-    w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")
+    (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")) && !ING_NOUNS.contains(&w)
 }
+
+/// Nouns in "-ing" that amounts often measure: "$550bn in new spending".
+const ING_NOUNS: &[&str] = &[
+    "spending",
+    "funding",
+    "financing",
+    "housing",
+    "training",
+    "building",
+    "borrowing",
+    "lending",
+    "shipping",
+    "marketing",
+    "advertising",
+    "manufacturing",
+    "clothing",
+    "bedding",
+    "catering",
+    "parking",
+    "fishing",
+    "farming",
+    "mining",
+    "banking",
+    "schooling",
+    "polling",
+    "ceiling",
+];
 
 /// Whether piece `i` is capitalised like a name ("Robredo"), not an acronym ("PCs").
 fn starts_name(s: &Sentence, i: usize) -> bool {

@@ -2373,6 +2373,11 @@ mod tests {
             // follows; "last" and "next" start no count, unless they name one.
             ("A crowd of 60,331 watched the game.", "60,331", None),
             (
+                "It includes $550 billion in new spending.",
+                "$550 billion",
+                Some("new spending"),
+            ),
+            (
                 "Police said 30 armed men attacked.",
                 "30",
                 Some("armed men"),
