@@ -2234,6 +2234,7 @@ mod tests {
                 "18.9%",
                 Some("gross margin"),
             ),
+            ("Prices start at $999.", "$999", Some("Prices")),
             (
                 "The economy is expected to grow by 4% soon.",
                 "4%",
