@@ -84,11 +84,6 @@ impl Lexicon {
         self.phrases.get(folded).is_some_and(|c| c & LOC != 0)
     }
 
-    /// Whether the word lists name this folded word as a company's legal form ("inc").
-    pub fn is_company_form(&self, folded: &str) -> bool {
-        self.phrases.get(folded).is_some_and(|c| c & COMPANY != 0)
-    }
-
     /// Classes of a name as written ("Sony", "Manchester United"), 0 when none.
     pub fn classes_of_name(&self, name: &str) -> u16 {
         phrase_key(name)

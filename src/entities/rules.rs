@@ -870,6 +870,15 @@ mod tests {
             [],
             [("Great Patriotic War", Event)]
         );
+        // A firm's line of business ends its name, as a legal form does.
+        case!(
+            "Analysts at Counterpoint Research and Strategy Analytics agree.",
+            [(2, 3, Location)],
+            [
+                ("Counterpoint Research", Organisation),
+                ("Strategy Analytics", Organisation)
+            ]
+        );
         case!(
             "In 1994, the Treaty on the Principles of Friendly Relations was signed.",
             [(5, 6, Organisation)],
