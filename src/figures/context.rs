@@ -400,16 +400,13 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
         // Right after the number, a word in "-ed" is a verb unless more of the phrase
         // follows it: "60,331 watched the game", but "30 armed men" (and "third seed").
         let past = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
-        let more = s.word(j + 1).is_some_and(|n| !stop(n)) || s.dash(j + 1) && s.joins(j + 1);
-        if j == k && past && !s.capitalised(j) && !more {
+        let more = || s.word(j + 1).is_some_and(|n| !stop(n)) || s.hyphen(j + 1);
+        if j == k && past && !s.capitalised(j) && !more() {
             break;
         }
         // "the company's total capital last month", "one of their last 11 matches"; not
         // "two last-minute goals".
-        if matches!(w, "last" | "next" | "this")
-            && !s.capitalised(j)
-            && !(s.dash(j + 1) && s.joins(j + 1))
-        {
+        if matches!(w, "last" | "next" | "this") && !s.capitalised(j) && !(s.hyphen(j + 1)) {
             break;
         }
         // A name after a common noun is another phrase ("fifth seed Tommy Robredo"),
@@ -428,7 +425,7 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
         words += 1;
         j += 1;
         end = j;
-        if s.dash(j) && s.joins(j) && s.word(j + 1).is_some() {
+        if s.hyphen(j) && s.word(j + 1).is_some() {
             j += 1;
         }
     }
@@ -596,7 +593,7 @@ fn noun_run_before(s: &Sentence, k: usize) -> usize {
     while j > 0 && k - j < 5 {
         match s.word(j - 1) {
             Some(w) if !stop(w) => j -= 1,
-            None if j >= 2 && s.dash(j - 1) && s.joins(j - 1) => {
+            None if j >= 2 && s.hyphen(j - 1) => {
                 if s.word(j - 2).is_none() {
                     break;
                 }
@@ -691,8 +688,7 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
         _ => false,
     };
     // "Italy 8-38 Wales": the second number of a pair counts nothing after it.
-    let second_of_pair =
-        h.start >= 2 && s.dash(h.start - 1) && s.joins(h.start - 1) && s.num(h.start - 2).is_some();
+    let second_of_pair = h.start >= 2 && s.hyphen(h.start - 1) && s.num(h.start - 2).is_some();
     if second_of_pair {
         return None;
     }

@@ -42,11 +42,7 @@ fn century(s: &Sentence, i: usize) -> Option<Era> {
     if !(1.0..=21.0).contains(&n.value) {
         return None;
     }
-    let word = if s.dash(n.end) && s.joins(n.end) {
-        n.end + 1
-    } else {
-        n.end
-    };
+    let word = if s.hyphen(n.end) { n.end + 1 } else { n.end };
     if !s.is(word, "century") || s.capitalised(word) && s.capitalised(word + 1) {
         return None;
     }

@@ -202,6 +202,10 @@ impl<'a> Sentence<'a> {
     pub fn dash(&self, i: usize) -> bool {
         matches!(self.ch(i), Some('-' | '–' | '—' | '‒' | '−'))
     }
+    /// Whether piece `i` is a dash with no space on either side: the "-" of "75-year".
+    pub fn hyphen(&self, i: usize) -> bool {
+        self.dash(i) && self.joins(i)
+    }
 }
 
 #[cfg(test)]

@@ -389,7 +389,7 @@ fn pronoun_one(s: &Pieces, j: usize, n: &Num) -> bool {
         return false;
     }
     // "No-one".
-    if j >= 2 && s.dash(j - 1) && s.joins(j - 1) && s.is(j - 2, "no") {
+    if j >= 2 && s.hyphen(j - 1) && s.is(j - 2, "no") {
         return true;
     }
     let before = j.checked_sub(1).and_then(|b| s.word(b));
@@ -604,7 +604,7 @@ fn score(s: &Pieces, i: usize, dash: usize, b: &Num) -> bool {
         "score",
         "scoreline",
     ];
-    let tight = s.dash(dash) && s.joins(dash);
+    let tight = s.hyphen(dash);
     let small = |n: Option<&str>| {
         n.and_then(|d| d.parse::<u32>().ok())
             .is_some_and(|v| v < 200)
@@ -663,7 +663,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
     let money = prefix.is_some() || money_follows(s, k);
     let mut mag_a = magnitude_at(s, k, money);
     // "a $5-million deal", "a 1.2-trillion-yen programme": one amount, not a range.
-    if mag_a.is_none() && s.dash(k) && s.joins(k) {
+    if mag_a.is_none() && s.hyphen(k) {
         mag_a = magnitude_at(s, k + 1, money);
     }
     if let Some((e, _)) = mag_a {
@@ -733,7 +733,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
     };
     let value = a.value * fa;
     // Adjectival forms: "75-year", "12-cent", "3-inch", "one-yen".
-    let hyphen = range.is_none() && s.dash(end) && s.joins(end) && s.word(end + 1).is_some();
+    let hyphen = range.is_none() && s.hyphen(end) && s.word(end + 1).is_some();
     let at = if hyphen { end + 1 } else { end };
     let suffix = suffix_at(s, at).filter(|(x, _)| !(hyphen && matches!(x, Suffix::Percent(_))));
     // A capitalised word glued after it that is no unit makes an identifier: "3G", "3GSM".

@@ -607,7 +607,7 @@ fn fraction_ends(s: &Sentence, end: usize) -> bool {
     match s.word(end) {
         // "a half-hour" is a time, "a quarter-final" no fraction.
         None => {
-            let joined = s.dash(end) && s.joins(end);
+            let joined = s.hyphen(end);
             !joined
                 || s.word(end + 1).is_none_or(|w| {
                     matches!(
@@ -638,7 +638,7 @@ fn fraction_ends(s: &Sentence, end: usize) -> bool {
 
 /// Piece `k`, or the one after it when `k` is a hyphen joining two pieces ("15-and-a-half").
 fn hyphen_after(s: &Sentence, k: usize) -> usize {
-    if s.dash(k) && s.joins(k) {
+    if s.hyphen(k) {
         k + 1
     } else {
         k
