@@ -415,23 +415,13 @@ fn merge_legal_forms(groups: &[Group], by_key: &FastMap<String, usize>, sets: &m
     }
 }
 
-/// Whether a name's last folded word is a company's legal form, after another word.
+/// Whether a name's last folded word is a company's legal form (`data/entities/heads.txt`),
+/// after another word.
 fn has_legal_form(words: &[String]) -> bool {
-    const LEGAL_FORMS: &[&str] = &[
-        "inc",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "ltd",
-        "llc",
-        "plc",
-        "holdings",
-    ];
     words.len() >= 2
         && words
             .last()
-            .is_some_and(|w| LEGAL_FORMS.contains(&w.as_str()))
+            .is_some_and(|w| Lexicon::get().is_legal_form(w))
 }
 
 fn build(

@@ -18,7 +18,11 @@ pub const COMPANY: u16 = 512;
 pub const ORG_NAME: u16 = 1024;
 pub const PRODUCT: u16 = 2048;
 pub const EVENT_NAME: u16 = 4096;
+/// Classes the tagger's features read: the bits below this.
 const CLASSES: u8 = 13;
+/// A company's legal form ("Inc"), also a [`COMPANY`] word; past [`CLASSES`], so the tagger
+/// sees it as the company word it was trained on.
+pub const LEGAL_FORM: u16 = 8192;
 
 const GAZETTEER: &str = include_str!("../../data/entities/gazetteer.txt");
 const HEADS: &str = include_str!("../../data/entities/heads.txt");
@@ -57,6 +61,7 @@ impl Lexicon {
                 "gathering" => GATHERING,
                 "orgnoun" => ORG_NOUN,
                 "company" => COMPANY,
+                "legal" => COMPANY | LEGAL_FORM,
                 "orgname" => ORG_NAME,
                 "product" => PRODUCT,
                 "eventname" => EVENT_NAME,
@@ -82,6 +87,13 @@ impl Lexicon {
     /// Whether the word lists name this folded word as a place ("jordan").
     pub fn is_place(&self, folded: &str) -> bool {
         self.phrases.get(folded).is_some_and(|c| c & LOC != 0)
+    }
+
+    /// Whether the word lists name this folded word as a company's legal form ("inc").
+    pub fn is_legal_form(&self, folded: &str) -> bool {
+        self.phrases
+            .get(folded)
+            .is_some_and(|c| c & LEGAL_FORM != 0)
     }
 
     /// Classes of a name as written ("Sony", "Manchester United"), 0 when none.
