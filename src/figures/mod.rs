@@ -1062,22 +1062,30 @@ fn vague_or_article_duration(s: &Pieces, i: usize) -> Option<Hit> {
 /// Joins "November 19 to 20", "from 4 to 22 January, 2017", "between Oct. 2 and October 22",
 /// "Friday through Sunday", "today till tomorrow" into ranges. One pass, no shifting.
 fn join_date_ranges(s: &Pieces, hits: &mut Vec<Hit>) {
+    join_adjacent(hits, |a, b| {
+        let (from, to) = date_pair(s, a, b)?;
+        let start = match a.reading {
+            Reading::Range(..) => a.start,
+            _ => range_start(s, a.start),
+        };
+        Some(Hit::new(
+            start,
+            b.end,
+            FigureKind::Range,
+            Reading::Span(from, to),
+        ))
+    });
+}
+
+/// Replaces each pair of neighbouring hits that `join` makes one with that one; a joined
+/// hit may join the next in turn.
+fn join_adjacent(hits: &mut Vec<Hit>, join: impl Fn(&Hit, &Hit) -> Option<Hit>) {
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     for b in hits.drain(..) {
-        let pair = out.last().and_then(|a| date_pair(s, a, &b));
-        match pair {
-            Some((from, to)) => {
-                let a = out.pop().unwrap_or_else(|| b.clone());
-                let start = match a.reading {
-                    Reading::Range(..) => a.start,
-                    _ => range_start(s, a.start),
-                };
-                out.push(Hit::new(
-                    start,
-                    b.end,
-                    FigureKind::Range,
-                    Reading::Span(from, to),
-                ));
+        match out.last().and_then(|a| join(a, &b)) {
+            Some(h) => {
+                out.pop();
+                out.push(h);
             }
             None => out.push(b),
         }
@@ -1124,38 +1132,27 @@ fn join_compounds(s: &Pieces, hits: &mut Vec<Hit>) {
         }
         .filter(|&(v, ..)| v >= 0.0 && v.fract() == 0.0)
     };
-    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-    for b in hits.drain(..) {
-        let joined = out.last().and_then(|a| {
-            let ((va, ua, ea), (vb, ub, eb)) = (part(a)?, part(&b)?);
-            let &(.., per) = COMPOUND_UNITS
-                .iter()
-                .find(|&&(large, small, _)| large == ua && small == ub)?;
-            // Nothing between the parts but "and" or a comma; "between 2 hours and 30
-            // minutes" is a range.
-            let joins = (ea..b.start).all(|k| s.ch(k) == Some(',') || s.is(k, "and"))
-                && b.start - ea <= 2
-                && !(a.start > 0 && s.is(a.start - 1, "between"));
-            (joins && vb < per).then(|| {
-                // "15st 7lb": the larger part was a bare number until now.
-                let kind = match a.kind {
-                    FigureKind::Cardinal => FigureKind::Quantity,
-                    kind => kind,
-                };
-                let mut h = Hit::new(a.start, eb, kind, Reading::Number(va * per + vb));
-                h.unit = Some(ub);
-                h
-            })
-        });
-        match joined {
-            Some(h) => {
-                out.pop();
-                out.push(h);
-            }
-            None => out.push(b),
-        }
-    }
-    *hits = out;
+    join_adjacent(hits, |a, b| {
+        let ((va, ua, ea), (vb, ub, eb)) = (part(a)?, part(b)?);
+        let &(.., per) = COMPOUND_UNITS
+            .iter()
+            .find(|&&(large, small, _)| large == ua && small == ub)?;
+        // Nothing between the parts but "and" or a comma; "between 2 hours and 30
+        // minutes" is a range.
+        let joins = (ea..b.start).all(|k| s.ch(k) == Some(',') || s.is(k, "and"))
+            && b.start - ea <= 2
+            && !(a.start > 0 && s.is(a.start - 1, "between"));
+        (joins && vb < per).then(|| {
+            // "15st 7lb": the larger part was a bare number until now.
+            let kind = match a.kind {
+                FigureKind::Cardinal => FigureKind::Quantity,
+                kind => kind,
+            };
+            let mut h = Hit::new(a.start, eb, kind, Reading::Number(va * per + vb));
+            h.unit = Some(ub);
+            h
+        })
+    });
 }
 
 /// The two ends of a date range made of hits `a` and `b`, if they make one.
@@ -1423,34 +1420,23 @@ fn carry_currency(s: &Pieces, hits: &mut [Hit]) {
 }
 
 fn join_bounds(s: &Pieces, hits: &mut Vec<Hit>) {
-    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-    for b in hits.drain(..) {
-        let joined = out.last().and_then(|a| {
-            let (Some(lower_a), Some(lower_b)) =
-                (a.qualifier.and_then(bound), b.qualifier.and_then(bound))
-            else {
-                return None;
-            };
-            let (Reading::Number(x), Reading::Number(y)) = (&a.reading, &b.reading) else {
-                return None;
-            };
-            let adjacent = b.start == a.end + 1 && s.is(a.end, "and") && a.unit == b.unit;
-            let (lo, hi) = if lower_a { (*x, *y) } else { (*y, *x) };
-            (adjacent && lower_a != lower_b && lo < hi).then(|| {
-                let mut h = Hit::new(a.start, b.end, FigureKind::Range, Reading::Range(lo, hi));
-                h.unit = a.unit;
-                h
-            })
-        });
-        match joined {
-            Some(h) => {
-                out.pop();
-                out.push(h);
-            }
-            None => out.push(b),
-        }
-    }
-    *hits = out;
+    join_adjacent(hits, |a, b| {
+        let (Some(lower_a), Some(lower_b)) =
+            (a.qualifier.and_then(bound), b.qualifier.and_then(bound))
+        else {
+            return None;
+        };
+        let (Reading::Number(x), Reading::Number(y)) = (&a.reading, &b.reading) else {
+            return None;
+        };
+        let adjacent = b.start == a.end + 1 && s.is(a.end, "and") && a.unit == b.unit;
+        let (lo, hi) = if lower_a { (*x, *y) } else { (*y, *x) };
+        (adjacent && lower_a != lower_b && lo < hi).then(|| {
+            let mut h = Hit::new(a.start, b.end, FigureKind::Range, Reading::Range(lo, hi));
+            h.unit = a.unit;
+            h
+        })
+    });
 }
 
 /// Moves an adjacent qualifier ("over 70", "more than $5") into the figure.
