@@ -199,6 +199,8 @@ const STOP: &[&str] = &[
     "alone",
     "ahead",
     "behind",
+    // The plural of a number ("in the 20s").
+    "s",
     "around",
     "because",
     "rather",
@@ -402,6 +404,10 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
         let past = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
         let more = || s.word(j + 1).is_some_and(|n| !stop(n)) || s.hyphen(j + 1);
         if j == k && past && !s.capitalised(j) && !more() {
+            break;
+        }
+        // "10 years away", "four weeks apart"; not "their first away win".
+        if matches!(w, "away" | "apart") && !more() {
             break;
         }
         // "the company's total capital last month", "one of their last 11 matches"; not

@@ -320,6 +320,16 @@ fn could_start(s: &Pieces, i: usize) -> bool {
 }
 
 fn from_era(e: eras::Era) -> Hit {
+    if e.age {
+        let mut h = Hit::new(
+            e.start,
+            e.end,
+            FigureKind::Range,
+            Reading::Range(f64::from(e.first), f64::from(e.last)),
+        );
+        h.unit = Some("year");
+        return h;
+    }
     let mut h = Hit::new(
         e.start,
         e.end,
@@ -381,6 +391,12 @@ fn weighed(s: &Pieces, e: usize) -> bool {
 /// "per second", "a split second": the unit of time, not the ordinal.
 fn second_of_time(s: &Pieces, j: usize, n: &Num) -> bool {
     n.end == j + 1 && s.is(j, "second") && j > 0 && s.is_any(j - 1, &["per", "split"])
+}
+
+/// "two-way trade", "a one-off payment", "a one-sided match", "a one-stop shop": a number
+/// in a set phrase counts nothing.
+fn set_phrase(s: &Pieces, n: &Num) -> bool {
+    s.hyphen(n.end) && s.is_any(n.end + 1, &["way", "off", "sided", "stop"])
 }
 
 /// "the one", "no one", "this one", "one another": "one" as a pronoun.
@@ -540,7 +556,11 @@ fn suffix_at<'a>(s: &Pieces, k: usize) -> Option<(Suffix<'a>, usize)> {
         }
     }
     if let Some((e, f)) = UNITS.longest_at(s, k) {
-        return Some((Suffix::Unit(f.code), e));
+        // "Seat 12F", "Room 5W": a letter after a label's number is part of the label.
+        let label = f.is_letter() && k >= 2 && s.word(k - 2).is_some() && s.capitalised(k - 2);
+        if !(label && (0..k - 2).any(|j| s.word(j).is_some())) {
+            return Some((Suffix::Unit(f.code), e));
+        }
     }
     None
 }
@@ -656,7 +676,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
         return None;
     }
     let a = number_at(s, j)?;
-    if pronoun_one(s, j, &a) || in_name(s, j, &a) || second_of_time(s, j, &a) {
+    if pronoun_one(s, j, &a) || in_name(s, j, &a) || second_of_time(s, j, &a) || set_phrase(s, &a) {
         return None;
     }
     let mut k = a.end;
@@ -2328,6 +2348,72 @@ mod tests {
     }
 
     #[test]
+    fn decades_of_age_are_ranges_of_years() {
+        let f = figures(
+            "Most were in their 80s; he is in his early thirties, in the 1970s and 80s.",
+            None,
+        );
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.kind, f.value.clone(), f.unit.as_deref()))
+            .collect();
+        let years = |a: &str, b: &str| {
+            Some(Value::Range {
+                from: Box::new(Value::Text(a.into())),
+                to: Box::new(Value::Text(b.into())),
+            })
+        };
+        let ages = |a: f64, b: f64| {
+            Some(Value::Range {
+                from: Box::new(Value::Number(a)),
+                to: Box::new(Value::Number(b)),
+            })
+        };
+        assert_eq!(
+            got,
+            [
+                ("80s", FigureKind::Range, ages(80.0, 89.0), Some("year")),
+                (
+                    "early thirties",
+                    FigureKind::Range,
+                    ages(30.0, 33.0),
+                    Some("year")
+                ),
+                ("1970s", FigureKind::Date, years("1970", "1979"), None),
+                ("80s", FigureKind::Date, years("1980", "1989"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn temperatures_written_against_the_number() {
+        let f = figures(
+            "Temperatures hit 40C, or 104F, in Seville; she sat in Seat 12F.",
+            None,
+        );
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.value.clone(), f.unit.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("40C", num(40.0), Some("°C")),
+                ("104F", num(104.0), Some("°F"))
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_in_set_phrases_are_no_figures() {
+        let f = figures(
+            "Two-way trade rose after a one-off payment and a three-way merger.",
+            None,
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
     fn what_a_number_counts() {
         for (text, number, counted) in [
             (
@@ -2458,6 +2544,14 @@ mod tests {
                 "It sold 70% of its total capital last month.",
                 "70%",
                 Some("total capital"),
+            ),
+            // "away" and "apart" end a measure, not a count.
+            ("A cure is 10 years away, he said.", "10 years", None),
+            ("Doses come four weeks apart.", "four weeks", None),
+            (
+                "Wales secured their first away win.",
+                "first",
+                Some("away win"),
             ),
         ] {
             let f = figures(text, None);

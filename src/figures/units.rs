@@ -45,11 +45,13 @@ fn load(data: &'static str, currency: bool) -> Lexicon {
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or(1.0);
         for form in forms.split('|') {
-            let (exact, attached, after_only, body) = match form.as_bytes().first() {
-                Some(b'=') => (Some(&form[1..]), false, false, &form[1..]),
-                Some(b'+') => (None, true, false, &form[1..]),
-                Some(b'>') => (None, false, true, &form[1..]),
-                _ => (None, false, false, form),
+            // "+" may come before "=": "+=C" in "40C".
+            let attached = form.starts_with('+');
+            let form = form.strip_prefix('+').unwrap_or(form);
+            let (exact, after_only, body) = match form.as_bytes().first() {
+                Some(b'=') => (Some(&form[1..]), false, &form[1..]),
+                Some(b'>') => (None, true, &form[1..]),
+                _ => (None, false, form),
             };
             let pieces: Vec<String> = lex(body, 0, body.len())
                 .iter()
@@ -91,6 +93,13 @@ pub static UNITS: LazyLock<Lexicon> =
 
 /// Bare codes that news also writes in lower case.
 const LOWERCASE_CODES: [&str; 8] = ["usd", "eur", "gbp", "vnd", "rmb", "jpy", "cny", "inr"];
+
+impl Form {
+    /// A symbol of one letter written so: "C" in "40C", "W" in "60W".
+    pub fn is_letter(&self) -> bool {
+        self.exact.is_some_and(|e| e.len() == 1)
+    }
+}
 
 impl Lexicon {
     /// The first pieces of all forms, lowercased.
