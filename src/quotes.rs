@@ -6,6 +6,8 @@
 //! words around it:
 //! - after: `"…," Son said`, `"…," said Robert Sinche, head of…`, `"…," he added`;
 //! - before: `Son said: "…"`, `He told reporters, "…"`, `Ho Chi Minh's teaching: "…"`;
+//! - reported speech around a quoted fragment: `Farage said his party was "now the real
+//!   opposition"`;
 //! - a quote that opens its paragraph with no attribution continues the previous
 //!   speaker's quote.
 //!
@@ -152,6 +154,20 @@ pub fn find(
                 .then(|| context.after(marked.close, p.span.end))
                 .flatten()
                 .or_else(|| context.before(marked.open, p.span.start));
+            // Words quoted inside reported speech are the reporter's subject's: from the
+            // sentence's start, or the end of the quote before it in the same sentence.
+            let sentence_at = |at: usize| sentences.partition_point(|s| s.span.end <= at);
+            let reported = || {
+                let sentence = sentences.get(sentence_at(marked.open))?;
+                let previous = quotes
+                    .last()
+                    .map_or(0, |q| q.span.end)
+                    .clamp(p.span.start, marked.open);
+                let fragment = words.split_whitespace().count() >= 3;
+                fragment
+                    .then(|| context.reported(sentence.span.start.max(previous), marked.open))
+                    .flatten()
+            };
             // Four words or more, starting with a capital, and ending as a sentence or
             // clause does (or running on): not a phrase lifted from a sentence.
             let raw = marked.inner.of(text).trim_end();
@@ -162,7 +178,6 @@ pub fn find(
             // after that quote's paragraph, or follows it closely in the same one: within
             // a few words, or in the next sentence (`"…," said Slot, who … summer. "We…"`).
             let opens_paragraph = marked.open == p.span.start;
-            let sentence_at = |at: usize| sentences.partition_point(|s| s.span.end <= at);
             let follows_closely = quotes.last().is_some_and(|q| {
                 q.span.end >= p.span.start
                     && (marked.open < q.span.end + 60
@@ -176,6 +191,9 @@ pub fn find(
                 (Some(a), _) => (QuoteKind::Direct, a.speaker, Some(a.text)),
                 (None, Some((_, id, said))) if sentence_like => {
                     (QuoteKind::Direct, *id, said.clone())
+                }
+                (None, _) if let Some(a) = reported() => {
+                    (QuoteKind::Direct, a.speaker, Some(a.text))
                 }
                 (None, _) if sentence_like => (QuoteKind::Direct, None, None),
                 (None, _) => (QuoteKind::Phrase, None, None),
@@ -378,14 +396,19 @@ impl Context<'_> {
         let (last, rest) = tokens.split_last()?;
         let lead_in = matches!(self.word(last), ":" | ",");
         let tokens = if lead_in { rest } else { &tokens[..] };
-        // The speech verb: the last word, or followed only by a short object
-        // ("told reporters", "said in a statement").
-        let tail = tokens.len().saturating_sub(5);
+        // The speech verb: the last word, or followed only by a short object ("told
+        // reporters", "said in a statement"), longer before a colon ("told supporters at
+        // the count in Mill House Leisure Centre:").
+        let object_words = if self.word(last) == ":" { 12 } else { 4 };
+        let tail = tokens.len().saturating_sub(object_words + 1);
         if let Some(v) = (tail..tokens.len())
             .rev()
             .find(|&i| tokens[i].kind == TokenKind::Word && is_speech_verb(self.word(&tokens[i])))
         {
-            let object_ok = tokens[v + 1..].iter().all(|t| t.kind == TokenKind::Word);
+            // Words and numbers, and the apostrophe of "BBC Radio 4's".
+            let object_ok = tokens[v + 1..]
+                .iter()
+                .all(|t| t.kind != TokenKind::Punct || matches!(self.word(t), "'" | "’"));
             if object_ok && (lead_in || v + 1 == tokens.len()) {
                 let verb_at = tokens[v].span.start;
                 // "David Rose, chief executive, had said:": the helpers go with the verb.
@@ -395,16 +418,21 @@ impl Context<'_> {
                     .rposition(|t| t.kind != TokenKind::Word)
                     .map_or(0, |i| i + 1)
                     .max(v.saturating_sub(MAX_SPEAKER_WORDS));
-                if let Some(a) = self.speaker_in(&tokens[from..v], verb_at) {
-                    return Some(a);
-                }
+                // A speaker not named ("a prospective parliamentary candidate") may be an
+                // apposition after the name, found below.
+                let described = match self.speaker_in(&tokens[from..v], verb_at) {
+                    Some(a) if a.speaker.is_some() => return Some(a),
+                    found => found,
+                };
                 let is_comma = |t: &Token| self.word(t) == ",";
                 let end = if v > 0 && is_comma(&tokens[v - 1]) {
                     v - 1
                 } else {
                     v
                 };
-                let comma = tokens[..end].iter().rposition(is_comma)?;
+                let Some(comma) = tokens[..end].iter().rposition(is_comma) else {
+                    return described;
+                };
                 // "The shadow education secretary, Tim Collins, said:": the person named
                 // between the commas, and nothing else there.
                 if comma + 1 < end {
@@ -422,9 +450,13 @@ impl Context<'_> {
                     .take(MAX_SPEAKER_WORDS)
                     .take_while(|t| t.kind == TokenKind::Word && starts_upper(self.word(t)))
                     .count();
-                return (run > 0)
+                let named = (run > 0)
                     .then(|| self.speaker_in(&before_comma[comma - run..], verb_at))
                     .flatten();
+                return match (named, described) {
+                    (Some(n), Some(d)) if n.speaker.is_none() => Some(d),
+                    (named, described) => named.or(described),
+                };
             }
         }
         // "Ho Chi Minh's teaching:": the possessor of the last words before a colon.
@@ -454,6 +486,26 @@ impl Context<'_> {
             }
         }
         None
+    }
+
+    /// `Farage said the result showed his party was "now the real opposition"`: the
+    /// speaker of a speech verb earlier in the sentence, in the words from `from` to the
+    /// quote.
+    fn reported(&self, from: usize, open: usize) -> Option<Attribution> {
+        let from = ceil_boundary(self.text, from.max(open.saturating_sub(300)));
+        let tokens = self.tokens(Span::new(from, open));
+        tokens.iter().enumerate().find_map(|(v, t)| {
+            if t.kind != TokenKind::Word || !is_speech_verb(self.word(t)) {
+                return None;
+            }
+            let subject = tokens[..v]
+                .iter()
+                .rposition(|t| t.kind != TokenKind::Word)
+                .map_or(0, |i| i + 1);
+            // A lone capitalised word is no speaker here: "Addressing claims that…".
+            self.speaker_in(&tokens[subject..v], t.span.start)
+                .filter(|a| a.speaker.is_some() || a.text.contains(' ') || is_pronoun(&a.text))
+        })
     }
 
     /// The speaker named right after a speech verb: "said Robert Sinche, head of…".
@@ -924,6 +976,61 @@ mod tests {
                 Phrase,
                 None,
                 None
+            )]
+        );
+    }
+
+    #[test]
+    fn fragments_quoted_in_reported_speech() {
+        case!(
+            "Nigel Farage said the result showed his party was \"now the real opposition\". \
+             Judge Roberts said it was a \"calculated betrayal of trust\".",
+            &["Nigel Farage", "Roberts"],
+            [
+                (
+                    "now the real opposition",
+                    Direct,
+                    "Nigel Farage",
+                    "Nigel Farage"
+                ),
+                ("calculated betrayal of trust", Direct, "Roberts", "Roberts")
+            ]
+        );
+        // A lone capitalised word before a speech verb is no speaker ("claims" is a noun),
+        // and one or two quoted words stay a phrase.
+        case!(
+            "Addressing claims that it was \"badly drafted law\", officials met. Ms Lee \
+             said it was \"flawed\".",
+            &["Lee"],
+            [
+                ("badly drafted law", Phrase, None, None),
+                ("flawed", Phrase, None, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_object_before_a_colon() {
+        case!(
+            "Ms Jones told supporters at the count in Mill House Leisure Centre: \"We will \
+             not let the town down.\" Mr Michael told BBC Radio 4's Today programme: \"It is \
+             clear.\"",
+            &["Jones", "Michael"],
+            [
+                ("We will not let the town down.", Direct, "Jones", "Jones"),
+                ("It is clear.", Direct, "Michael", "Michael")
+            ]
+        );
+        // An apposition after the name: the name, not the description.
+        case!(
+            "Katrina Bull, a parliamentary candidate said Mr Blair had shown he could rouse \
+             the party: \"I think he can win.\"",
+            &["Katrina Bull", "Blair"],
+            [(
+                "I think he can win.",
+                Direct,
+                "Katrina Bull",
+                "Katrina Bull"
             )]
         );
     }
