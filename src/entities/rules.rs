@@ -270,6 +270,15 @@ impl Passage<'_> {
             n.by_rule = true;
         }
         if n.kind == EntityType::Person {
+            // "Labour MP Jean Corston": the person's name follows the last title.
+            // Not "Dick King-Smith".
+            let hyphenated = |i: usize| self.is_prefix(i) || i > 0 && self.is_joining_dash(i - 1);
+            if let Some(title) = (n.start..n.end)
+                .rev()
+                .find(|&i| self.has(i, TITLE) && !hyphenated(i))
+            {
+                n.start = title + 1;
+            }
             while n.start < n.end && (self.has(n.start, TITLE) || self.is_punctuation(n.start)) {
                 n.start += 1;
             }
@@ -724,6 +733,21 @@ mod tests {
             "NA Vice Chairman spoke.",
             [(0, 2, Organisation)],
             [("NA", Organisation)]
+        );
+        // Letters after a name, and an office alone.
+        case!(
+            "Emma Clarke KC and Labour MP Jean Corston met the MP, Dick King-Smith.",
+            [
+                (0, 3, Person),
+                (4, 8, Person),
+                (10, 11, Location),
+                (12, 16, Person)
+            ],
+            [
+                ("Emma Clarke", Person),
+                ("Jean Corston", Person),
+                ("Dick King - Smith", Person)
+            ]
         );
     }
 
