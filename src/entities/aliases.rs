@@ -60,7 +60,7 @@ pub fn cluster(text: &str, mentions: &[Mention], title: Option<Span>) -> Vec<Ent
     merge_acronyms(text, mentions, &surfaces, &groups, &by_key, &mut sets);
     merge_short_names(mentions, &groups, title, &mut sets);
     merge_name_suffixes(&groups, &mut sets);
-    merge_legal_forms(&groups, &by_key, &mut sets);
+    merge_short_forms(&groups, &by_key, &mut sets);
     let works: Vec<bool> = mentions
         .iter()
         .map(|m| names_a_work(text, m.span))
@@ -402,15 +402,22 @@ fn merge_name_suffixes(groups: &[Group], sets: &mut UnionFind) {
     }
 }
 
-/// A company named with its legal form joins the same name without it, however that was
-/// typed ("Tesla Inc" and "Tesla", "HSBC Holdings" and "HSBC").
-fn merge_legal_forms(groups: &[Group], by_key: &FastMap<String, usize>, sets: &mut UnionFind) {
+/// A longer name joins the same name written shorter: a company's without its legal form,
+/// however that was typed ("Tesla Inc" and "Tesla", "HSBC Holdings" and "HSBC"), and an
+/// organisation's without what it is of, when two words or more remain ("Serum Institute
+/// of India" and "Serum Institute", not "Bank of England" and "Bank").
+fn merge_short_forms(groups: &[Group], by_key: &FastMap<String, usize>, sets: &mut UnionFind) {
     for (g, grp) in groups.iter().enumerate() {
-        if has_legal_form(&grp.words) {
-            let base = &grp.words[..grp.words.len() - 1];
-            if let Some(&bare) = by_key.get(&base.concat()) {
-                sets.union(g, bare);
-            }
+        let short = if has_legal_form(&grp.words) {
+            Some(&grp.words[..grp.words.len() - 1])
+        } else if grp.kind == EntityType::Organisation {
+            let of = grp.words.iter().position(|w| w == "of");
+            of.filter(|&i| i >= 2).map(|i| &grp.words[..i])
+        } else {
+            None
+        };
+        if let Some(&bare) = short.and_then(|w| by_key.get(&w.concat())) {
+            sets.union(g, bare);
         }
     }
 }
@@ -681,6 +688,31 @@ mod tests {
             "Inc and Tesla.",
             [("Inc", Organisation), ("Tesla", Person)],
             [("Inc", Organisation, ["Inc"]), ("Tesla", Person, ["Tesla"])]
+        );
+    }
+
+    #[test]
+    fn an_organisation_of_a_place_is_the_organisation_without_it() {
+        case!(
+            "The Serum Institute of India makes it. The Serum Institute says so.",
+            [
+                ("Serum Institute of India", Organisation),
+                ("Serum Institute", Organisation)
+            ],
+            [(
+                "Serum Institute of India",
+                Organisation,
+                ["Serum Institute of India", "Serum Institute"]
+            )]
+        );
+        // One word left is too little to tell.
+        case!(
+            "The Bank of England and the Bank.",
+            [("Bank of England", Organisation), ("Bank", Organisation)],
+            [
+                ("Bank of England", Organisation, ["Bank of England"]),
+                ("Bank", Organisation, ["Bank"])
+            ]
         );
     }
 
