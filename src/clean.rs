@@ -721,7 +721,9 @@ fn dateline_agency(line: &str, at: usize) -> Option<Range<usize>> {
     let inside = rest.strip_prefix(' ').unwrap_or(rest).strip_prefix('(')?;
     let (name, _) = inside.split_once(')')?;
     let fits = |c: char| is_letter(c) || matches!(c, ' ' | '.' | '/');
-    (name.chars().count() >= 2 && name.chars().all(fits))
+    // An agency's name is capitalised ("VNA", "Reuters"); "(primary)" is an aside.
+    let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+    (capitalised && name.chars().count() >= 2 && name.chars().all(fits))
         .then(|| at..line.len() - inside.len() + name.len() + 1)
 }
 
@@ -1122,6 +1124,14 @@ mod tests {
             "Energy is a core area - he said.\nSecond line.",
             [
                 ("Energy is a core area - he said.", Body),
+                ("Second line.", Body)
+            ]
+        );
+        // An aside in brackets is no news agency.
+        case!(
+            "Schools' Factual (primary) - Thinking Skills won.\nSecond line.",
+            [
+                ("Schools' Factual (primary) - Thinking Skills won.", Body),
                 ("Second line.", Body)
             ]
         );

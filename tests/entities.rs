@@ -168,3 +168,21 @@ fn names_newer_than_the_training_news_get_their_types() {
         ],
     );
 }
+
+#[test]
+fn the_dateline_place_is_a_mention_of_the_place() {
+    let analysis = article_analyser::analyse(
+        "HÀ NỘI — Việt Nam and Japan met in Hà Nội on Tuesday.",
+        &Default::default(),
+    )
+    .expect("analysed");
+    let hanoi = analysis
+        .entities
+        .iter()
+        .find(|e| e.aliases.contains(&"HÀ NỘI".to_string()))
+        .expect("the dateline place is an entity");
+    assert_eq!(
+        (hanoi.name.as_str(), hanoi.kind, hanoi.mentions.len()),
+        ("Hà Nội", EntityType::Location, 2)
+    );
+}

@@ -484,8 +484,7 @@ fn build(
                     .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
                     .map(|v| v.0)
             };
-            // Fullest form first: more words, then diacritics (the fuller spelling), then
-            // the earlier one.
+            // Fullest form first: more words, then not in capitals ([`in_capitals`]), then diacritics (the fuller spelling), then the earlier one.
             let mut aliases: Vec<(usize, &str)> = Vec::new();
             for &m in &ms {
                 if !aliases.iter().any(|(_, s)| *s == surfaces[m]) {
@@ -495,6 +494,7 @@ fn build(
             aliases.sort_by_cached_key(|&(m, s)| {
                 (
                     std::cmp::Reverse(word_count(s)),
+                    in_capitals(s),
                     std::cmp::Reverse(s.chars().filter(|c| !c.is_ascii()).count()),
                     m,
                 )
@@ -528,6 +528,12 @@ fn build(
         e.id = i;
     }
     entities
+}
+
+/// Written in capitals, as a dateline ("HÀ NỘI") or a shouted word ("OSCAR") is, and too
+/// long for an acronym ("UK", "NASA").
+fn in_capitals(s: &str) -> bool {
+    !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() > 4
 }
 
 struct UnionFind(Vec<usize>);

@@ -5,7 +5,7 @@ pub mod features;
 pub mod rules;
 pub mod tagger;
 
-use crate::report::{EntityType, Paragraph, Sentence, Span};
+use crate::report::{Dateline, EntityType, Paragraph, Sentence, Span};
 use crate::tokenize::Token;
 use features::{DocumentContext, Features};
 use std::cell::Cell;
@@ -152,6 +152,31 @@ const KINDS: [EntityType; 4] = [
     EntityType::Location,
     EntityType::Misc,
 ];
+
+/// The dateline's place as a place mention ("HÀ NỘI —", "NAIROBI, March 4 —"), without a
+/// news agency after it ("Hanoi (VNA)"), unless a mention already covers it: written in
+/// capitals, it is seldom found as a name.
+pub fn add_dateline_place(text: &str, dateline: Option<&Dateline>, mentions: &mut Vec<Mention>) {
+    let Some(d) = dateline else {
+        return;
+    };
+    let name = d.place.split(['(', ',']).next().unwrap_or("").trim_end();
+    if name.is_empty() || !text[d.span.start..].starts_with(name) {
+        return;
+    }
+    let span = Span::new(d.span.start, d.span.start + name.len());
+    let at = mentions.partition_point(|m| m.span.end <= span.start);
+    if mentions.get(at).is_some_and(|m| m.span.start < span.end) {
+        return;
+    }
+    mentions.insert(
+        at,
+        Mention {
+            span,
+            kind: EntityType::Location,
+        },
+    );
+}
 
 /// Indices of the tokens inside `span` (tokens are sorted and do not overlap).
 fn token_range(tokens: &[Token], span: Span) -> Range<usize> {
