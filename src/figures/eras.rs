@@ -62,12 +62,11 @@ fn century(s: &Sentence, i: usize) -> Option<Era> {
 /// "mid" or "late"), since "1995's hit" is no decade; "'60s" anywhere. After "his",
 /// "their"… a decade is of age: "his 30s", "her teens".
 fn decade(s: &Sentence, i: usize) -> Option<Era> {
-    let lead = lead(s, i);
     if let Some(&(_, first)) = s
         .word(i)
         .and_then(|w| DECADE_WORDS.iter().find(|(d, _)| *d == w))
     {
-        return match lead? {
+        return match lead(s, i)? {
             Lead::The => Some(Era {
                 start: i,
                 end: i + 1,
@@ -78,7 +77,10 @@ fn decade(s: &Sentence, i: usize) -> Option<Era> {
             Lead::Possessive(from, part) => Some(age(from, i + 1, first % 100, part)),
         };
     }
-    if let (Some(Lead::Possessive(from, part)), Some("teens")) = (lead, s.word(i)) {
+    if s.is(i, "teens") {
+        let Lead::Possessive(from, part) = lead(s, i)? else {
+            return None;
+        };
         return Some(age(from, i + 1, 10, part));
     }
     let clipped = matches!(s.ch(i), Some('\'' | '’')) && s.attached(i + 1);
@@ -99,6 +101,7 @@ fn decade(s: &Sentence, i: usize) -> Option<Era> {
     } else {
         return None;
     };
+    let lead = lead(s, i);
     let the = lead == Some(Lead::The);
     let first = match (digits.len(), lead) {
         (2, Some(Lead::Possessive(from, part))) if !clipped && (10..=90).contains(&year) => {
