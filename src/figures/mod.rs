@@ -1565,6 +1565,14 @@ mod tests {
         })
     }
 
+    /// A range of two numbers.
+    fn numbers(from: f64, to: f64) -> Option<Value> {
+        Some(Value::Range {
+            from: Box::new(Value::Number(from)),
+            to: Box::new(Value::Number(to)),
+        })
+    }
+
     macro_rules! case {
         ($input:expr, $text:expr, $kind:ident, $value:expr, $unit:expr) => {
             case!($input, $text, $kind, $value, $unit, None)
@@ -1760,10 +1768,7 @@ mod tests {
             "cost $3-4 billion",
             "$3-4 billion",
             Range,
-            Some(Value::Range {
-                from: Box::new(Value::Number(3e9)),
-                to: Box::new(Value::Number(4e9))
-            }),
+            numbers(3e9, 4e9),
             Some("USD")
         );
         case!(
@@ -1808,10 +1813,7 @@ mod tests {
             "between 5 and 10 per cent",
             "between 5 and 10 per cent",
             Range,
-            Some(Value::Range {
-                from: Box::new(Value::Number(5.0)),
-                to: Box::new(Value::Number(10.0))
-            }),
+            numbers(5.0, 10.0),
             Some("%")
         );
         case!(
@@ -1918,10 +1920,7 @@ mod tests {
             "viewers in the 25-54 age group",
             "25-54",
             Range,
-            Some(Value::Range {
-                from: Box::new(Value::Number(25.0)),
-                to: Box::new(Value::Number(54.0))
-            }),
+            numbers(25.0, 54.0),
             None
         );
         // Days of a month written with a hyphen, not the month and day 10/20.
@@ -2103,18 +2102,12 @@ mod tests {
         let text = "It began last sept, ends next June and closes from 4 to 22 this month.";
         let f = figures(text, Some("2016-11-07"));
         let got = texts_and_values(&f);
-        let range = |a: &str, b: &str| {
-            Some(Value::Range {
-                from: Box::new(Value::Text(a.into())),
-                to: Box::new(Value::Text(b.into())),
-            })
-        };
         assert_eq!(
             got,
             [
                 ("last sept", txt("2015-09")),
                 ("next June", txt("2017-06")),
-                ("from 4 to 22 this month", range("2016-11-04", "2016-11-22")),
+                ("from 4 to 22 this month", dates("2016-11-04", "2016-11-22")),
             ]
         );
         // Without a date to read them against, the month alone.
@@ -2357,30 +2350,18 @@ mod tests {
             .iter()
             .map(|f| (f.text.as_str(), f.kind, f.value.clone(), f.unit.as_deref()))
             .collect();
-        let years = |a: &str, b: &str| {
-            Some(Value::Range {
-                from: Box::new(Value::Text(a.into())),
-                to: Box::new(Value::Text(b.into())),
-            })
-        };
-        let ages = |a: f64, b: f64| {
-            Some(Value::Range {
-                from: Box::new(Value::Number(a)),
-                to: Box::new(Value::Number(b)),
-            })
-        };
         assert_eq!(
             got,
             [
-                ("80s", FigureKind::Range, ages(80.0, 89.0), Some("year")),
+                ("80s", FigureKind::Range, numbers(80.0, 89.0), Some("year")),
                 (
                     "early thirties",
                     FigureKind::Range,
-                    ages(30.0, 33.0),
+                    numbers(30.0, 33.0),
                     Some("year")
                 ),
-                ("1970s", FigureKind::Date, years("1970", "1979"), None),
-                ("80s", FigureKind::Date, years("1980", "1989"), None),
+                ("1970s", FigureKind::Date, dates("1970", "1979"), None),
+                ("80s", FigureKind::Date, dates("1980", "1989"), None),
             ]
         );
     }
