@@ -154,8 +154,9 @@ pub fn find(
                 .then(|| context.after(marked.close, p.span.end))
                 .flatten()
                 .or_else(|| context.before(marked.open, p.span.start));
-            // Words quoted inside reported speech are the reporter's subject's: from the
-            // sentence's start, or the end of the quote before it in the same sentence.
+            // Words quoted inside reported speech are the speaker's: the subject of a speech
+            // verb between the sentence's start (or the quote before in the same sentence)
+            // and this quote.
             let sentence_at = |at: usize| sentences.partition_point(|s| s.span.end <= at);
             let reported = || {
                 let sentence = sentences.get(sentence_at(marked.open))?;

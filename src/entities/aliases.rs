@@ -484,7 +484,8 @@ fn build(
                     .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
                     .map(|v| v.0)
             };
-            // Fullest form first: more words, then not in capitals ([`in_capitals`]), then diacritics (the fuller spelling), then the earlier one.
+            // Fullest form first: more words, then not in capitals ([`in_capitals`]), then
+            // diacritics (the fuller spelling), then the earlier one.
             let mut aliases: Vec<(usize, &str)> = Vec::new();
             for &m in &ms {
                 if !aliases.iter().any(|(_, s)| *s == surfaces[m]) {
