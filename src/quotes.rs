@@ -154,6 +154,7 @@ pub fn find(
                 .then(|| context.after(marked.close, p.span.end))
                 .flatten()
                 .or_else(|| context.before(marked.open, p.span.start));
+            let word_count = words.split_whitespace().count();
             // Words quoted inside reported speech are the speaker's: the subject of a speech
             // verb between the sentence's start (or the quote before in the same sentence)
             // and this quote.
@@ -164,7 +165,7 @@ pub fn find(
                     .last()
                     .map_or(0, |q| q.span.end)
                     .clamp(p.span.start, marked.open);
-                let fragment = words.split_whitespace().count() >= 3;
+                let fragment = word_count >= 3;
                 fragment
                     .then(|| context.reported(sentence.span.start.max(previous), marked.open))
                     .flatten()
@@ -172,7 +173,7 @@ pub fn find(
             // Four words or more, starting with a capital, and ending as a sentence or
             // clause does (or running on): not a phrase lifted from a sentence.
             let raw = marked.inner.of(text).trim_end();
-            let sentence_like = words.split_whitespace().count() >= 4
+            let sentence_like = word_count >= 4
                 && starts_upper(words)
                 && (marked.close.is_none() || raw.ends_with(['.', '!', '?', '…', ',']));
             // It goes on from the last attributed quote when it opens its paragraph just

@@ -412,7 +412,7 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
         }
         // "the company's total capital last month", "one of their last 11 matches"; not
         // "two last-minute goals".
-        if matches!(w, "last" | "next" | "this") && !s.capitalised(j) && !(s.hyphen(j + 1)) {
+        if matches!(w, "last" | "next" | "this") && !s.capitalised(j) && !s.hyphen(j + 1) {
             break;
         }
         // A name after a common noun is another phrase ("fifth seed Tommy Robredo"),

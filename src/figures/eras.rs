@@ -67,13 +67,7 @@ fn decade(s: &Sentence, i: usize) -> Option<Era> {
         .and_then(|w| DECADE_WORDS.iter().find(|(d, _)| *d == w))
     {
         return match lead(s, i)? {
-            Lead::The => Some(Era {
-                start: i,
-                end: i + 1,
-                first,
-                last: first + 9,
-                age: false,
-            }),
+            Lead::The => Some(calendar_decade(i, i + 1, first)),
             Lead::Possessive(from, part) => Some(age(from, i + 1, first % 100, part)),
         };
     }
@@ -115,13 +109,18 @@ fn decade(s: &Sentence, i: usize) -> Option<Era> {
         (2, _) if year % 10 == 0 && year >= 30 && (clipped || the) => 1900 + year,
         _ => return None,
     };
-    Some(Era {
-        start: i,
+    Some(calendar_decade(i, end, first))
+}
+
+/// A decade of the calendar from its first year.
+fn calendar_decade(start: usize, end: usize, first: i32) -> Era {
+    Era {
+        start,
         end,
         first,
         last: first + 9,
         age: false,
-    })
+    }
 }
 
 /// What stands before a decade: "the" or a possessive, perhaps with "early", "mid",

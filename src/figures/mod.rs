@@ -319,24 +319,19 @@ fn could_start(s: &Pieces, i: usize) -> bool {
     }
 }
 
+/// A decade of the calendar or a century is a span of years; a decade of age ("in their
+/// 80s") a range of years.
 fn from_era(e: eras::Era) -> Hit {
-    if e.age {
-        let mut h = Hit::new(
-            e.start,
-            e.end,
-            FigureKind::Range,
-            Reading::Range(f64::from(e.first), f64::from(e.last)),
-        );
-        h.unit = Some("year");
-        return h;
-    }
-    let mut h = Hit::new(
-        e.start,
-        e.end,
-        FigureKind::Date,
-        Reading::Span(When::year(e.first), When::year(e.last)),
-    );
-    h.century = e.last - e.first > 9;
+    let (kind, reading) = if e.age {
+        let (first, last) = (f64::from(e.first), f64::from(e.last));
+        (FigureKind::Range, Reading::Range(first, last))
+    } else {
+        let (first, last) = (When::year(e.first), When::year(e.last));
+        (FigureKind::Date, Reading::Span(first, last))
+    };
+    let mut h = Hit::new(e.start, e.end, kind, reading);
+    h.unit = e.age.then_some("year");
+    h.century = !e.age && e.last - e.first > 9;
     h
 }
 
@@ -451,13 +446,18 @@ fn in_name(s: &Pieces, j: usize, n: &Num) -> bool {
     let currency_after = || capitalised_word(n.end) && CURRENCIES.longest_at(s, n.end).is_some();
     let words_only = || (j..n.end).all(|k| s.num(k).is_none());
     // Looked at last: in a run of numbers with no word before them it reads back far.
-    let mid_sentence = || (0..j).any(|k| s.word(k).is_some());
+    let mid_sentence = || mid_sentence(s, j);
     n.words
         && s.capitalised(j)
         && words_only()
         && (name_before || currency_after())
         && mid_sentence()
         && !title_case(s)
+}
+
+/// Whether a word comes before piece `j` in the sentence.
+fn mid_sentence(s: &Pieces, j: usize) -> bool {
+    (0..j).any(|k| s.word(k).is_some())
 }
 
 /// Whether nearly all words of more than three letters start with a capital (names make
@@ -557,8 +557,12 @@ fn suffix_at<'a>(s: &Pieces, k: usize) -> Option<(Suffix<'a>, usize)> {
     }
     if let Some((e, f)) = UNITS.longest_at(s, k) {
         // "Seat 12F", "Room 5W": a letter after a label's number is part of the label.
-        let label = f.is_letter() && k >= 2 && s.word(k - 2).is_some() && s.capitalised(k - 2);
-        if !(label && (0..k - 2).any(|j| s.word(j).is_some())) {
+        let label = f.is_letter()
+            && k >= 2
+            && s.word(k - 2).is_some()
+            && s.capitalised(k - 2)
+            && mid_sentence(s, k - 2);
+        if !label {
             return Some((Suffix::Unit(f.code), e));
         }
     }
