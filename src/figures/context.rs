@@ -6,6 +6,7 @@ use super::lex::Sentence;
 use super::numbers::NUMBER_STARTERS;
 use super::{Hit, Reading};
 use crate::report::{Figure, FigureKind};
+use std::ops::Range;
 
 #[derive(Debug, Default)]
 pub struct Context {
@@ -426,14 +427,17 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
         }
         // The last of the nouns is the head: "doubles titles", "games developers",
         // "Champions League representatives".
-        let modifier = s.capitalised(j) && s.capitalised(j + 1) || counts_many(s, j + 1);
-        plural |= counts_many(s, j) && !modifier;
-        words += 1;
-        j += 1;
-        end = j;
-        if s.hyphen(j) && s.word(j + 1).is_some() {
-            j += 1;
+        // A hyphenated compound is one word whatever its parts ("battery-only",
+        // "plug-in"), and its last part says whether it is plural.
+        let mut last = j;
+        while s.hyphen(last + 1) && s.word(last + 2).is_some() {
+            last += 2;
         }
+        let modifier = s.capitalised(last) && s.capitalised(last + 1) || counts_many(s, last + 1);
+        plural |= counts_many(s, last) && !modifier;
+        words += 1;
+        j = last + 1;
+        end = j;
     }
     (end > k).then_some((end, plural))
 }
@@ -745,10 +749,55 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
     None
 }
 
+/// The time a rate is counted over, right after figure `n` and what it counts: "5,000
+/// cars a week", "£10.42 an hour", "2% a year", "$2,000 each month". Its pieces.
+pub fn rate(s: &Sentence, hits: &[Hit], n: usize) -> Option<Range<usize>> {
+    let h = &hits[n];
+    if matches!(
+        h.kind,
+        FigureKind::Date | FigureKind::Time | FigureKind::Ordinal
+    ) {
+        return None;
+    }
+    let mut k = h.end;
+    while k < h.end + 6 && s.word(k).is_some_and(|w| !stop(w)) {
+        k += 1;
+    }
+    let per = s.is_any(k, &["a", "an", "per", "each", "every"])
+        && s.is_any(k + 1, RATE_SPANS)
+        && !s.dash(k + 2)
+        // "a year earlier", "a week ago", "an hour and a half": a time, not a rate.
+        && !s.is_any(k + 2, RATE_SPAN_ENDS)
+        && !(s.is(k + 2, "and") && s.is_any(k + 3, &["a", "half"]));
+    per.then_some(k..k + 2)
+}
+
+const RATE_SPANS: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "fortnight",
+    "month",
+    "quarter",
+    "season",
+    "year",
+    "annum",
+    "decade",
+];
+
+const RATE_SPAN_ENDS: &[&str] = &[
+    "ago", "earlier", "later", "before", "after", "on", "since", "from", "old", "long", "ahead",
+];
+
 pub fn read(s: &Sentence, hits: &[Hit], n: usize, cardinals: &[(f64, String)]) -> Context {
     let h = &hits[n];
     let mut ctx = Context {
         counted: counted(s, hits, n),
+        period: rate(s, hits, n)
+            .map(|r| s.text[s.pieces[r.start].start..s.pieces[r.end - 1].end].to_string()),
         ..Context::default()
     };
     if h.kind == FigureKind::Ordinal {
@@ -862,8 +911,10 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
             let relative =
                 steps > 0 && !figure_before && s.is_any(p.start, &["this", "last", "next"]);
             if preposition || relative {
-                ctx.period =
-                    Some(s.text[s.pieces[p.start].start..s.pieces[p.end - 1].end].to_string());
+                // A rate's span says more: "5,000 cars a week" in 2024.
+                ctx.period.get_or_insert_with(|| {
+                    s.text[s.pieces[p.start].start..s.pieces[p.end - 1].end].to_string()
+                });
                 k = if preposition { p.start - 1 } else { p.start };
             }
         }

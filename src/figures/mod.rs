@@ -224,7 +224,17 @@ fn scan(s: &Pieces) -> Vec<Hit> {
     }
     join_bounds(s, &mut hits);
     carry_currency(s, &mut hits);
+    drop_rate_spans(s, &mut hits);
     hits
+}
+
+/// "a week" in "5,000 cars a week" is the period of the rate before it (see
+/// `context::rate`), not a duration of its own.
+fn drop_rate_spans(s: &Pieces, hits: &mut Vec<Hit>) {
+    let spans: Vec<_> = (0..hits.len())
+        .filter_map(|n| context::rate(s, hits, n))
+        .collect();
+    hits.retain(|h| h.kind != FigureKind::Duration || !spans.contains(&(h.start..h.end)));
 }
 
 /// Words other than numbers, months and weekdays that can open a figure.
@@ -455,6 +465,39 @@ fn in_name(s: &Pieces, j: usize, n: &Num) -> bool {
         && !title_case(s)
 }
 
+/// "Model 3", "Boeing 747", "Chapter 11", "BBC Radio 4", "FTSE 100": a whole number in
+/// digits right after a name's word is the name's label and no amount; unless a unit, a
+/// percent, a magnitude or a score goes on from it ("Olympic 100m", "England 18-17"). A
+/// year stays a year ("Security Act 2001"), and an owner's number an amount ("the WTO's
+/// 148 members").
+fn label_number(s: &Pieces, j: usize, n: &Num) -> bool {
+    n.plain.is_some_and(|v| !(1000..=2100).contains(&v))
+        && !n.ordinal
+        && j > 0
+        && after_name_word(s, j - 1)
+        && !s.raw(j - 1).ends_with("'s")
+        && !s.raw(j - 1).ends_with("’s")
+        // "on Thursday 21 people came".
+        && s.word(j - 1).is_some_and(|w| dates::month_word(w).is_none() && dates::weekday_word(w).is_none())
+        && !s.dash(n.end)
+        && suffix_at(s, n.end).is_none()
+        && numbers::magnitude_at(s, n.end, false).is_none()
+        && !title_case(s)
+}
+
+/// Whether piece `k` is a capitalised word inside the sentence (not its first word, nor
+/// the first after an opening quote or bracket), so likely part of a name.
+fn after_name_word(s: &Pieces, k: usize) -> bool {
+    s.word(k).is_some()
+        && s.capitalised(k)
+        && k > 0
+        && !matches!(
+            s.ch(k - 1),
+            Some('"' | '“' | '‘' | '\'' | '(' | '[' | ':' | '-' | '–' | '—')
+        )
+        && mid_sentence(s, k)
+}
+
 /// Whether a word comes before piece `j` in the sentence.
 fn mid_sentence(s: &Pieces, j: usize) -> bool {
     (0..j).any(|k| s.word(k).is_some())
@@ -557,11 +600,7 @@ fn suffix_at<'a>(s: &Pieces, k: usize) -> Option<(Suffix<'a>, usize)> {
     }
     if let Some((e, f)) = UNITS.longest_at(s, k) {
         // "Seat 12F", "Room 5W": a letter after a label's number is part of the label.
-        let label = f.is_letter()
-            && k >= 2
-            && s.word(k - 2).is_some()
-            && s.capitalised(k - 2)
-            && mid_sentence(s, k - 2);
+        let label = f.is_letter() && k >= 2 && after_name_word(s, k - 2);
         if !label {
             return Some((Suffix::Unit(f.code), e));
         }
@@ -680,7 +719,12 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
         return None;
     }
     let a = number_at(s, j)?;
-    if pronoun_one(s, j, &a) || in_name(s, j, &a) || second_of_time(s, j, &a) || set_phrase(s, &a) {
+    if pronoun_one(s, j, &a)
+        || in_name(s, j, &a)
+        || label_number(s, j, &a)
+        || second_of_time(s, j, &a)
+        || set_phrase(s, &a)
+    {
         return None;
     }
     let mut k = a.end;
@@ -2196,9 +2240,51 @@ mod tests {
             // The unit of time.
             "several times per second",
             "in a split second",
+            // Labels of names in digits.
+            "Tesla cut the price of its Model 3 again",
+            "the Boeing 747 jumbo and the FTSE 100 index",
+            "after it filed for Chapter 11 protection",
+            "he told BBC Radio 4's Today programme",
         ] {
             assert_eq!(figures(text, None), [], "{text:?}");
         }
+    }
+
+    #[test]
+    fn numbers_after_names_that_stay_figures() {
+        let f = figures(
+            "England won 18-17 and the WTO's 148 members met; he won Olympic 100m gold in the \
+             Security Act 2001 era, and on Thursday 21 people came.",
+            None,
+        );
+        let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["18", "17", "148", "100m", "2001", "Thursday", "21"]);
+    }
+
+    #[test]
+    fn a_rate_takes_its_time_as_the_period() {
+        let f = figures(
+            "It makes around 5,000 cars a week and 100 million doses a year. Workers earn \
+             £10.42 an hour, prices rise 2% a year and the fund pays $2,000 each month. \
+             Sales rose 20% from a year earlier.",
+            None,
+        );
+        let got: Vec<(&str, Option<&str>)> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.period.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("around 5,000", Some("a week")),
+                ("100 million", Some("a year")),
+                ("£10.42", Some("an hour")),
+                ("2%", Some("a year")),
+                ("$2,000", Some("each month")),
+                ("20%", None),
+                ("a year", None),
+            ]
+        );
     }
 
     #[test]
@@ -2529,6 +2615,17 @@ mod tests {
                 "It sold 70% of its total capital last month.",
                 "70%",
                 Some("total capital"),
+            ),
+            // A hyphenated compound is one word.
+            (
+                "It sold 526,409 battery-only cars.",
+                "526,409",
+                Some("battery-only cars"),
+            ),
+            (
+                "It sold 1,200 plug-in hybrids.",
+                "1,200",
+                Some("plug-in hybrids"),
             ),
             // "away" and "apart" end a measure, not a count.
             ("A cure is 10 years away, he said.", "10 years", None),
