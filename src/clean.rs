@@ -575,7 +575,9 @@ fn find_dateline(text: &str, lines: &[Span], roles: &[Role]) -> Option<FoundDate
         let em_dash = &s[parts.dash.clone()] == "—";
         let words = place.split([' ', ',']).filter(|w| !w.is_empty()).count();
         let agency = parts.agency.map_or("", |a| &s[a]);
-        if all_caps || !agency.is_empty() || (em_dash && words <= 3) {
+        // "SOCCER - JAPAN GET LUCKY WIN": a headline in capitals has no dateline.
+        let prose_after = s[parts.dash.end..].chars().any(char::is_lowercase);
+        if prose_after && (all_caps || !agency.is_empty() || (em_dash && words <= 3)) {
             return Some(FoundDateline {
                 line: i,
                 dateline: Dateline {
@@ -1135,6 +1137,9 @@ mod tests {
                 ("Second line.", Body)
             ]
         );
+        // A headline in capitals has no dateline.
+        let c = clean("Body.\nSOCCER - JAPAN GET LUCKY WIN.\nMore body here.", &[]);
+        assert!(c.dateline.is_none(), "{:?}", c.dateline);
     }
 
     #[test]

@@ -218,6 +218,28 @@ impl Passage<'_> {
     /// before a person's name ("Deputy PM Sơn" → "Sơn") and titles after any name ("NA
     /// Vice" → "NA").
     fn trim(&self, n: &mut Name) {
+        // "London-based", "Oscar-winning", "Pop Idol-style": a name made an adjective is a
+        // mention of the name, typed as the word lists know it.
+        if n.end - n.start >= 3
+            && self.is_joining_dash(n.end - 2)
+            && self.is_compound_suffix(n.end - 1)
+        {
+            let suffix = self.words[n.end - 1];
+            n.end -= 2;
+            n.kind = if self.is_phrase(n.start, n.end, LOC) {
+                EntityType::Location
+            } else if self.is_phrase(n.start, n.end, ORG_NAME) {
+                EntityType::Organisation
+            } else if self.is_phrase(n.start, n.end, PRODUCT | DEMONYM) {
+                EntityType::Misc
+            } else if matches!(suffix, "based" | "born" | "bred" | "raised") {
+                // What a company is based in, or a person born in, is a place.
+                EntityType::Location
+            } else {
+                EntityType::Misc
+            };
+            n.by_rule = true;
+        }
         // A spaced dash before a lower-case word opens an aside, which is no part of the
         // name ("in Glasgow - which the band…", "The Aviator - which won…"); "London-based"
         // is one word.
@@ -283,6 +305,30 @@ impl Passage<'_> {
                 n.start += 1;
             }
         }
+    }
+
+    /// A lower-case word that makes an adjective of the name hyphened before it: a
+    /// participle ("based", "winning") or a word of kind ("style", "wide"); not a part of
+    /// a name ("Chung Mong-koo", "Blu-ray").
+    fn is_compound_suffix(&self, i: usize) -> bool {
+        let w = self.words[i];
+        self.is_common_word(i)
+            && (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+                || matches!(
+                    w,
+                    "born"
+                        | "run"
+                        | "made"
+                        | "built"
+                        | "bound"
+                        | "style"
+                        | "like"
+                        | "wide"
+                        | "language"
+                        | "era"
+                        | "friendly"
+                        | "free"
+                ))
     }
 
     fn is_not_a_name(&self, n: &Name) -> bool {
@@ -756,7 +802,20 @@ mod tests {
         case!(
             "In Paris - which the band loved - and a Paris-based firm.",
             [(1, 4, Misc), (10, 13, Misc)],
-            [("Paris", Location), ("Paris - based", Misc)]
+            [("Paris", Location), ("Paris", Location)]
+        );
+    }
+
+    #[test]
+    fn a_name_made_an_adjective_is_a_mention_of_the_name() {
+        case!(
+            "The Austin-based firm, an Oscar-winning actor and a Chung Mong-koo aide.",
+            [(1, 4, Misc), (7, 10, Misc), (13, 17, Person)],
+            [
+                ("Austin", Location),
+                ("Oscar", Misc),
+                ("Chung Mong - koo", Person)
+            ]
         );
     }
 
