@@ -500,12 +500,30 @@ impl Context<'_> {
             if t.kind != TokenKind::Word || !is_speech_verb(self.word(t)) {
                 return None;
             }
-            let subject = tokens[..v]
-                .iter()
-                .rposition(|t| t.kind != TokenKind::Word)
-                .map_or(0, |i| i + 1);
+            let clause_start = |end: usize| {
+                tokens[..end]
+                    .iter()
+                    .rposition(|t| t.kind != TokenKind::Word)
+                    .map_or(0, |i| i + 1)
+            };
+            let subject = clause_start(v);
+            // "Johnson, a Louisiana Republican, said…": the name before the apposition;
+            // "Their president, Gustavo Parente Sanchez, says…": the name in it.
+            let comma = |i: usize| i > 0 && self.word(&tokens[i - 1]) == ",";
+            let apposition = (subject == v && comma(subject))
+                .then(|| clause_start(subject - 1))
+                .filter(|&a| comma(a));
+            let words = match apposition {
+                Some(a) => {
+                    if let Some(person) = self.person_heading(&tokens[a..subject - 1]) {
+                        return Some(person);
+                    }
+                    clause_start(a - 1)..a - 1
+                }
+                None => subject..v,
+            };
             // A lone capitalised word is no speaker here: "Addressing claims that…".
-            self.speaker_in(&tokens[subject..v], t.span.start)
+            self.speaker_in(&tokens[words], t.span.start)
                 .filter(|a| a.speaker.is_some() || a.text.contains(' ') || is_pronoun(&a.text))
         })
     }
@@ -1007,6 +1025,21 @@ mod tests {
             [
                 ("badly drafted law", Phrase, None, None),
                 ("flawed", Phrase, None, None)
+            ]
+        );
+        // An apposition between the subject and the verb: the name on either side of it.
+        case!(
+            "Johnson, a Louisiana Republican, said the House \"will work its own will\". \
+             Their president, Gustavo Parente, says Juninho \"does not wish to remain\".",
+            &["Johnson", "Gustavo Parente", "Juninho"],
+            [
+                ("will work its own will", Direct, "Johnson", "Johnson"),
+                (
+                    "does not wish to remain",
+                    Direct,
+                    "Gustavo Parente",
+                    "Gustavo Parente"
+                )
             ]
         );
     }

@@ -407,8 +407,14 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
         if j == k && past && !s.capitalised(j) && !more() {
             break;
         }
-        // "10 years away", "four weeks apart"; not "their first away win".
-        if matches!(w, "away" | "apart") && !more() {
+        // "10 years away", "four weeks apart", "90% of sunlight back into space"; not
+        // "their first away win".
+        if matches!(w, "away" | "apart" | "back") && !more() {
+            break;
+        }
+        // "150,000 sq km smaller than": a comparison, not what is measured; but "70
+        // poorer nations".
+        if j == k && COMPARATIVES.contains(&w) && !more() {
             break;
         }
         // "the company's total capital last month", "one of their last 11 matches"; not
@@ -441,6 +447,12 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
     }
     (end > k).then_some((end, plural))
 }
+
+const COMPARATIVES: &[&str] = &[
+    "smaller", "larger", "bigger", "higher", "lower", "greater", "fewer", "longer", "shorter",
+    "older", "younger", "cheaper", "dearer", "faster", "slower", "wider", "deeper", "heavier",
+    "lighter", "richer", "poorer", "stronger", "weaker", "better", "worse", "warmer", "colder",
+];
 
 /// A word in "-ed", "-ing" or "-ly": likely a verb or an adverb after a noun, unless a
 /// known noun.
@@ -759,8 +771,15 @@ pub fn rate(s: &Sentence, hits: &[Hit], n: usize) -> Option<Range<usize>> {
     ) {
         return None;
     }
+    // Over what is counted, with one "of": "150 billion tonnes of ice a year".
     let mut k = h.end;
-    while k < h.end + 6 && s.word(k).is_some_and(|w| !stop(w)) {
+    let mut of = false;
+    while k < h.end + 6 {
+        match s.word(k) {
+            Some("of") if !of && s.word(k + 1).is_some_and(|w| !stop(w)) => of = true,
+            Some(w) if !stop(w) => {}
+            _ => break,
+        }
         k += 1;
     }
     let per = s.is_any(k, &["a", "an", "per", "each", "every"])

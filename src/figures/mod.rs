@@ -2266,7 +2266,7 @@ mod tests {
         let f = figures(
             "It makes around 5,000 cars a week and 100 million doses a year. Workers earn \
              £10.42 an hour, prices rise 2% a year and the fund pays $2,000 each month. \
-             Sales rose 20% from a year earlier.",
+             It pumps 1 million barrels of oil a day. Sales rose 20% from a year earlier.",
             None,
         );
         let got: Vec<(&str, Option<&str>)> = f
@@ -2281,6 +2281,7 @@ mod tests {
                 ("£10.42", Some("an hour")),
                 ("2%", Some("a year")),
                 ("$2,000", Some("each month")),
+                ("1 million barrels", Some("a day")),
                 ("20%", None),
                 ("a year", None),
             ]
@@ -2626,6 +2627,22 @@ mod tests {
                 "It sold 1,200 plug-in hybrids.",
                 "1,200",
                 Some("plug-in hybrids"),
+            ),
+            // A comparison is not what is counted; an adjective before a noun is.
+            (
+                "It is 150,000 sq km smaller than that.",
+                "150,000 sq km",
+                None,
+            ),
+            (
+                "It went to 70 poorer nations.",
+                "70",
+                Some("poorer nations"),
+            ),
+            (
+                "Ice reflects 90% of sunlight back into space.",
+                "90%",
+                Some("sunlight"),
             ),
             // "away" and "apart" end a measure, not a count.
             ("A cure is 10 years away, he said.", "10 years", None),
