@@ -132,6 +132,13 @@ pub fn analyse_with_clock(input: &str, options: &Options, clock: Clock) -> Resul
     lap("figures", &mut timings);
     let mut mentions = entities::recognise(text, &tokens, &sentences, &cleaned.paragraphs);
     entities::add_dateline_place(text, cleaned.dateline.as_ref(), &mut mentions);
+    entities::add_repeated_names(
+        text,
+        &tokens,
+        &sentences,
+        &cleaned.paragraphs,
+        &mut mentions,
+    );
     overlaps::resolve(text, &mut figures, &mut mentions);
     lap("entities", &mut timings);
     let title = cleaned

@@ -5,8 +5,9 @@ pub mod features;
 pub mod rules;
 pub mod tagger;
 
+use crate::hashing::{FastMap, FastSet};
 use crate::report::{Dateline, EntityType, Paragraph, Sentence, Span};
-use crate::tokenize::Token;
+use crate::tokenize::{Token, TokenKind};
 use features::{DocumentContext, Features};
 use std::cell::Cell;
 use std::ops::Range;
@@ -178,6 +179,112 @@ pub fn add_dateline_place(text: &str, dateline: Option<&Dateline>, mentions: &mu
     );
 }
 
+/// A name the article writes as a name once is one wherever it is written alone:
+/// "Unilever" opening a sentence or the headline, where a capital tells the tagger little.
+/// Not where a longer run of capitalised words goes on from it ("Black Friday"), and not a
+/// one-word name the article also writes in lower case ("Film", "Ice") or in capitals
+/// ("HD", "ID": short forms the tagger seldom misses, and often a common noun's). Each
+/// occurrence takes the type the name was given most often.
+pub fn add_repeated_names(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    paragraphs: &[Paragraph],
+    mentions: &mut Vec<Mention>,
+) {
+    // Each name by its first word: its text, its token count and its votes by type, if it
+    // may be added.
+    type Known<'a> = (&'a str, usize, Option<[usize; 5]>);
+    let mut names: FastMap<&str, Vec<Known>> = FastMap::default();
+    let mut covered = vec![false; tokens.len()];
+    let lower_case_words: FastSet<&str> = tokens
+        .iter()
+        .map(|t| t.text(text))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
+    for m in mentions.iter() {
+        // Every token the mention touches: "Japan" of "Japan's" is inside one.
+        let range = tokens.partition_point(|t| t.span.end <= m.span.start)
+            ..tokens.partition_point(|t| t.span.start < m.span.end);
+        covered[range.clone()].fill(true);
+        let (Some(first), name) = (tokens.get(range.start), m.span.of(text)) else {
+            continue;
+        };
+        let first = without_possessive(text, first.span).of(text);
+        let entry = names.entry(first).or_default();
+        let at = match entry.iter().position(|(n, _, _)| *n == name) {
+            Some(at) => at,
+            None => {
+                let one_word = range.len() == 1;
+                let usable = name.starts_with(char::is_uppercase)
+                    && !(one_word
+                        && (!name.chars().any(char::is_lowercase)
+                            || lower_case_words.contains(name.to_lowercase().as_str())));
+                entry.push((name, range.len(), usable.then_some([0; 5])));
+                entry.len() - 1
+            }
+        };
+        if let Some(votes) = &mut entry[at].2 {
+            votes[kind_index(m.kind)] += 1;
+        }
+    }
+    let capitalised_word = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
+        })
+    };
+    let before = mentions.len();
+    for s in sentences {
+        if !paragraphs
+            .get(s.paragraph)
+            .is_some_and(|p| p.role.is_content())
+        {
+            continue;
+        }
+        let inside = token_range(tokens, s.span);
+        for i in inside.clone() {
+            if covered[i] || tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let first = without_possessive(text, tokens[i].span).of(text);
+            let Some(candidates) = names.get(first) else {
+                continue;
+            };
+            for &(name, len, votes) in candidates {
+                let Some(votes) = votes else {
+                    continue;
+                };
+                let end = i + len;
+                if end > inside.end || covered[i..end].iter().any(|&c| c) {
+                    continue;
+                }
+                let span = without_possessive(
+                    text,
+                    Span::new(tokens[i].span.start, tokens[end - 1].span.end),
+                );
+                let alone = (i == inside.start || !capitalised_word(i - 1))
+                    && (end >= inside.end || !capitalised_word(end));
+                if span.of(text) == name && alone {
+                    covered[i..end].fill(true);
+                    let best = (0..5).max_by_key(|&k| (votes[k], std::cmp::Reverse(k)));
+                    mentions.push(Mention {
+                        span,
+                        kind: EntityType::ALL[best.unwrap_or(0)],
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    if mentions.len() > before {
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+fn kind_index(kind: EntityType) -> usize {
+    EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
 /// Indices of the tokens inside `span` (tokens are sorted and do not overlap).
 fn token_range(tokens: &[Token], span: Span) -> Range<usize> {
     let start = tokens.partition_point(|t| t.span.start < span.start);
@@ -247,5 +354,67 @@ mod tests {
         names("Arsenal beat Manchester United at Old Trafford on Sunday, Arsene Wenger said.");
         assert_eq!(names(article), fresh);
         assert!(fresh.iter().any(|n| n == "Alexander Novak"), "{fresh:?}");
+    }
+
+    /// The mentions `add_repeated_names` gives `text` when the last occurrences of the
+    /// `given` words are names.
+    fn repeated(text: &str, given: &[(&str, super::EntityType)]) -> Vec<(String, String)> {
+        let cleaned = crate::clean::clean(text, &[]);
+        let text = cleaned.text.as_str();
+        let tokens = crate::tokenize::tokenize(text);
+        let sentences = crate::sentences::split(text, &tokens, &cleaned.paragraphs);
+        let mut mentions: Vec<super::Mention> = given
+            .iter()
+            .map(|&(name, kind)| {
+                let at = text.rfind(name).expect(name);
+                super::Mention {
+                    span: super::Span::new(at, at + name.len()),
+                    kind,
+                }
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        super::add_repeated_names(
+            text,
+            &tokens,
+            &sentences,
+            &cleaned.paragraphs,
+            &mut mentions,
+        );
+        mentions
+            .iter()
+            .map(|m| (m.span.of(text).to_string(), m.kind.code().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_is_a_name_wherever_it_is_written_alone() {
+        use super::EntityType::*;
+        let found = repeated(
+            "Analysts said Unilever's results were good. Unilever also raised its outlook, \
+             and Unilever Foods grew. Sales at Unilever rose.",
+            &[("Unilever", Organisation)],
+        );
+        let names: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(n, k)| (n.as_str(), k.as_str()))
+            .collect();
+        // Not inside a longer capitalised run ("Unilever Foods").
+        assert_eq!(
+            names,
+            [
+                ("Unilever", "ORG"),
+                ("Unilever", "ORG"),
+                ("Unilever", "ORG")
+            ]
+        );
+        // A word also written in lower case, and capitals only, stay where the tagger put
+        // them.
+        let found = repeated(
+            "Ice skaters came to the show Holiday on Ice. The ice was thin. HD films need \
+             more HD sets.",
+            &[("Ice", Misc), ("HD", Organisation)],
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 }

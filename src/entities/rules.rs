@@ -105,6 +105,85 @@ const NOT_LAST: &[&str] = &[
     "and", "or", "of", "the", "a", "an", "for", "to", "in", "on", "at", "with", "by", "from",
 ];
 
+/// The words of an office's field after its title and "of" ("Minister of Planning and
+/// Investment", "Secretary of State"), folded.
+const OFFICE_FIELDS: &[&str] = &[
+    "foreign",
+    "affairs",
+    "home",
+    "interior",
+    "finance",
+    "economy",
+    "economic",
+    "trade",
+    "industry",
+    "commerce",
+    "planning",
+    "investment",
+    "natural",
+    "resources",
+    "environment",
+    "health",
+    "education",
+    "training",
+    "justice",
+    "defence",
+    "defense",
+    "labour",
+    "labor",
+    "invalids",
+    "social",
+    "welfare",
+    "culture",
+    "sports",
+    "sport",
+    "tourism",
+    "transport",
+    "construction",
+    "agriculture",
+    "rural",
+    "development",
+    "science",
+    "technology",
+    "information",
+    "communications",
+    "public",
+    "security",
+    "state",
+    "energy",
+    "national",
+    "internal",
+    "external",
+    "relations",
+    "treasury",
+    "housing",
+    "employment",
+    "women",
+    "youth",
+    "family",
+    "children",
+    "fisheries",
+    "food",
+    "water",
+    "mines",
+    "petroleum",
+    "oil",
+    "gas",
+    "power",
+    "digital",
+    "innovation",
+    "research",
+    "arts",
+    "heritage",
+    "ethnic",
+    "minority",
+    "religious",
+    "veterans",
+    "war",
+    "police",
+    "immigration",
+];
+
 /// Titles that only ever come before a person's name.
 const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness", "baron",
@@ -122,6 +201,7 @@ pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Ve
     for n in names.iter_mut() {
         passage.trim(n);
     }
+    passage.offices(names);
     names.retain(|n| n.start < n.end && !passage.is_not_a_name(n));
     passage.known_types(names);
     if !features.headline {
@@ -303,6 +383,44 @@ impl Passage<'_> {
             }
             while n.start < n.end && (self.has(n.start, TITLE) || self.is_punctuation(n.start)) {
                 n.start += 1;
+            }
+        }
+    }
+
+    /// "Deputy Minister of Industry and Trade Nguyễn Sinh Nhật Tân": the field of an
+    /// office is part of the title, no name of its own, and the name after it is the
+    /// holder's.
+    fn offices(&self, names: &mut [Name]) {
+        let is_field_word = |i: usize| {
+            i < self.words.len()
+                && self.is_capitalised(i)
+                && OFFICE_FIELDS.contains(&self.folded(i))
+        };
+        for t in 0..self.words.len().saturating_sub(2) {
+            // Capitalised, as a title before a name is ("president of National Futures
+            // Advisory Services" is a description).
+            let title = self.has(t, TITLE) && self.is_capitalised(t);
+            if !(title && self.words[t + 1] == "of" && is_field_word(t + 2)) {
+                continue;
+            }
+            let mut end = t + 3;
+            loop {
+                if is_field_word(end) {
+                    end += 1;
+                } else if matches!(self.words.get(end), Some(&("and" | "," | "&")))
+                    && is_field_word(end + 1)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            for n in names.iter_mut().filter(|n| n.start < end && n.end > t + 1) {
+                n.start = n.start.max(end);
+                if n.start < n.end {
+                    n.kind = EntityType::Person;
+                    n.by_rule = true;
+                }
             }
         }
     }
@@ -649,6 +767,28 @@ impl Passage<'_> {
             names.retain(|m| m.end <= a.start || m.start >= a.end);
             names.push(a);
         }
+        // "official development assistance (ODA)": the short form of lower-case words is
+        // no name either.
+        names.retain(|n| !(n.end - n.start == 1 && self.abbreviates_common_words(n.start)));
+    }
+
+    /// Whether word `a` is in brackets right after lower-case words whose initials spell it.
+    fn abbreviates_common_words(&self, a: usize) -> bool {
+        let word = self.words[a];
+        let letters = word.chars().count();
+        if !(a >= 1 && self.words[a - 1] == "(" && self.words.get(a + 1) == Some(&")"))
+            || letters < 2
+            || letters >= a
+            || !word.chars().all(|c| c.is_ascii_uppercase())
+        {
+            return false;
+        }
+        let spelled = (a - 1 - letters..a - 1).all(|i| self.is_common_word(i));
+        let initials = self.words[a - 1 - letters..a - 1]
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .map(|c| c.to_ascii_uppercase());
+        spelled && initials.eq(word.chars())
     }
 
     /// Names listed together ("A, B and C") share the type a rule gave one of them.
@@ -803,6 +943,21 @@ mod tests {
             "In Paris - which the band loved - and a Paris-based firm.",
             [(1, 4, Misc), (10, 13, Misc)],
             [("Paris", Location), ("Paris", Location)]
+        );
+    }
+
+    #[test]
+    fn the_field_of_an_office_is_part_of_the_title() {
+        case!(
+            "Deputy Minister of Industry and Trade Nguyen Tan met Minister of Planning and \
+             Investment Nguyen Dung.",
+            [
+                (3, 4, Location),
+                (5, 8, Organisation),
+                (11, 12, Organisation),
+                (14, 16, Person)
+            ],
+            [("Nguyen Tan", Person), ("Nguyen Dung", Person)]
         );
     }
 
@@ -1032,6 +1187,12 @@ mod tests {
                 ("Association of Southeast Asian Nations", Organisation),
                 ("ASEAN", Organisation)
             ]
+        );
+        // The short form of common words is no name.
+        case!(
+            "It leads in official development assistance (ODA) to Japan.",
+            [(7, 8, Organisation), (10, 11, Location)],
+            [("Japan", Location)]
         );
         case!(
             "Communist Party of Vietnam and major parties met.",

@@ -721,7 +721,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
     let a = number_at(s, j)?;
     if pronoun_one(s, j, &a)
         || in_name(s, j, &a)
-        || label_number(s, j, &a)
+        || prefix.is_none() && label_number(s, j, &a)
         || second_of_time(s, j, &a)
         || set_phrase(s, &a)
     {
@@ -2254,11 +2254,14 @@ mod tests {
     fn numbers_after_names_that_stay_figures() {
         let f = figures(
             "England won 18-17 and the WTO's 148 members met; he won Olympic 100m gold in the \
-             Security Act 2001 era, and on Thursday 21 people came.",
+             Security Act 2001 era, and on Thursday 21 people came to pay USD 200.",
             None,
         );
         let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
-        assert_eq!(texts, ["18", "17", "148", "100m", "2001", "Thursday", "21"]);
+        assert_eq!(
+            texts,
+            ["18", "17", "148", "100m", "2001", "Thursday", "21", "USD 200"]
+        );
     }
 
     #[test]
