@@ -192,35 +192,35 @@ pub fn add_repeated_names(
     paragraphs: &[Paragraph],
     mentions: &mut Vec<Mention>,
 ) {
-    // Each name by its first word: its text, its token count and its votes by type, if it
-    // may be added.
-    type Known<'a> = (&'a str, usize, Option<[usize; 5]>);
+    // Each name by its first word.
     let mut names: FastMap<&str, Vec<Known>> = FastMap::default();
     let mut covered = vec![false; tokens.len()];
-    let lower_case_words: FastSet<&str> = tokens
-        .iter()
-        .map(|t| t.text(text))
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .collect();
+    // Mentions and tokens are both in text order: one cursor walks the tokens.
+    let mut cursor = 0;
     for m in mentions.iter() {
         // Every token the mention touches: "Japan" of "Japan's" is inside one.
-        let range = tokens.partition_point(|t| t.span.end <= m.span.start)
-            ..tokens.partition_point(|t| t.span.start < m.span.end);
+        while cursor < tokens.len() && tokens[cursor].span.end <= m.span.start {
+            cursor += 1;
+        }
+        let mut end = cursor;
+        while end < tokens.len() && tokens[end].span.start < m.span.end {
+            end += 1;
+        }
+        let range = cursor..end;
         covered[range.clone()].fill(true);
         let (Some(first), name) = (tokens.get(range.start), m.span.of(text)) else {
             continue;
         };
+        if !name.starts_with(char::is_uppercase) {
+            continue;
+        }
         let first = without_possessive(text, first.span).of(text);
         let entry = names.entry(first).or_default();
         let at = match entry.iter().position(|(n, _, _)| *n == name) {
             Some(at) => at,
             None => {
-                let one_word = range.len() == 1;
-                let usable = name.starts_with(char::is_uppercase)
-                    && !(one_word
-                        && (!name.chars().any(char::is_lowercase)
-                            || lower_case_words.contains(name.to_lowercase().as_str())));
-                entry.push((name, range.len(), usable.then_some([0; 5])));
+                let capitals_only = range.len() == 1 && !name.chars().any(char::is_lowercase);
+                entry.push((name, range.len(), (!capitals_only).then_some([0; 5])));
                 entry.len() - 1
             }
         };
@@ -228,9 +228,14 @@ pub fn add_repeated_names(
             votes[kind_index(m.kind)] += 1;
         }
     }
+    drop_words_in_lower_case(text, tokens, &mut names);
     let capitalised_word = |i: usize| {
         tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
+            // Most words start with an ASCII lower-case letter: the first byte tells.
+            let first = text.as_bytes()[t.span.start];
+            t.kind == TokenKind::Word
+                && (first.is_ascii_uppercase()
+                    || !first.is_ascii() && t.text(text).starts_with(char::is_uppercase))
         })
     };
     let before = mentions.len();
@@ -243,7 +248,7 @@ pub fn add_repeated_names(
         }
         let inside = token_range(tokens, s.span);
         for i in inside.clone() {
-            if covered[i] || tokens[i].kind != TokenKind::Word {
+            if covered[i] || !capitalised_word(i) {
                 continue;
             }
             let first = without_possessive(text, tokens[i].span).of(text);
@@ -278,6 +283,41 @@ pub fn add_repeated_names(
     }
     if mentions.len() > before {
         mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// A name already found: its text, its token count and its votes by type (none when it is
+/// not to be added elsewhere).
+type Known<'a> = (&'a str, usize, Option<[usize; 5]>);
+
+/// Marks the one-word names that the text also writes in lower case as not to be added.
+fn drop_words_in_lower_case<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    names: &mut FastMap<&'a str, Vec<Known<'a>>>,
+) {
+    let lower: FastSet<String> = names
+        .values()
+        .flatten()
+        .filter(|(_, len, votes)| *len == 1 && votes.is_some())
+        .map(|(name, _, _)| name.to_lowercase())
+        .collect();
+    // Only words with the first byte and the length of some name are looked up.
+    let shape = |w: &str| (w.bytes().next().unwrap_or(0) & 31) as usize * 64 + w.len().min(63);
+    let mut shapes = vec![false; 32 * 64];
+    for w in &lower {
+        shapes[shape(w)] = true;
+    }
+    let written: FastSet<&str> = tokens
+        .iter()
+        .map(|t| t.text(text))
+        .filter(|w| shapes[shape(w)] && w.starts_with(char::is_lowercase))
+        .filter(|w| lower.contains(*w))
+        .collect();
+    for (name, len, votes) in names.values_mut().flatten() {
+        if *len == 1 && written.contains(name.to_lowercase().as_str()) {
+            *votes = None;
+        }
     }
 }
 

@@ -771,24 +771,26 @@ pub fn rate(s: &Sentence, hits: &[Hit], n: usize) -> Option<Range<usize>> {
     ) {
         return None;
     }
-    // Over what is counted, with one "of": "150 billion tonnes of ice a year".
-    let mut k = h.end;
+    // The span first (most figures have none), then what is counted before it, with one
+    // "of": "150 billion tonnes of ice a year".
+    let k = (h.end..h.end + 7).find(|&k| {
+        s.is_any(k, &["a", "an", "per", "each", "every"]) && s.is_any(k + 1, RATE_SPANS)
+    })?;
     let mut of = false;
-    while k < h.end + 6 {
-        match s.word(k) {
-            Some("of") if !of && s.word(k + 1).is_some_and(|w| !stop(w)) => of = true,
-            Some(w) if !stop(w) => {}
-            _ => break,
+    let counted = (h.end..k).all(|j| match s.word(j) {
+        Some("of") if !of && s.word(j + 1).is_some_and(|w| !stop(w)) => {
+            of = true;
+            true
         }
-        k += 1;
-    }
-    let per = s.is_any(k, &["a", "an", "per", "each", "every"])
-        && s.is_any(k + 1, RATE_SPANS)
-        && !s.dash(k + 2)
-        // "a year earlier", "a week ago", "an hour and a half": a time, not a rate.
-        && !s.is_any(k + 2, RATE_SPAN_ENDS)
-        && !(s.is(k + 2, "and") && s.is_any(k + 3, &["a", "half"]));
-    per.then_some(k..k + 2)
+        Some(w) => !stop(w),
+        None => false,
+    });
+    // "a year-long", and "a year earlier", "a week ago", "an hour and a half": a time,
+    // not a rate.
+    let a_time = s.dash(k + 2)
+        || s.is_any(k + 2, RATE_SPAN_ENDS)
+        || s.is(k + 2, "and") && s.is_any(k + 3, &["a", "half"]);
+    (counted && !a_time).then_some(k..k + 2)
 }
 
 const RATE_SPANS: &[&str] = &[
