@@ -32,14 +32,7 @@ pub fn recognise(
     // ("P. | Simmons", "Corp. | said") does not cut a name; `first` keeps the breaks.
     let mut passages: Vec<(Range<usize>, Vec<bool>)> = Vec::new();
     let mut last_paragraph = None;
-    for s in sentences {
-        if !paragraphs
-            .get(s.paragraph)
-            .is_some_and(|p| p.role.is_content())
-        {
-            continue;
-        }
-        let inside = token_range(tokens, s.span);
+    for (paragraph, inside) in content_sentences(tokens, sentences, paragraphs) {
         if inside.is_empty() {
             continue;
         }
@@ -51,7 +44,7 @@ pub fn recognise(
             .count();
         let at = match passages.last_mut() {
             Some((range, first))
-                if last_paragraph == Some(s.paragraph)
+                if last_paragraph == Some(paragraph)
                     && range.end == inside.start
                     && (ends_in_abbreviation(text, &tokens[range.clone()])
                         || starts_in_lower_case(
@@ -75,7 +68,7 @@ pub fn recognise(
                 *word = true;
             }
         }
-        last_paragraph = Some(s.paragraph);
+        last_paragraph = Some(paragraph);
     }
     let words: Vec<Vec<&str>> = passages
         .iter()
@@ -239,14 +232,7 @@ pub fn add_repeated_names(
         })
     };
     let before = mentions.len();
-    for s in sentences {
-        if !paragraphs
-            .get(s.paragraph)
-            .is_some_and(|p| p.role.is_content())
-        {
-            continue;
-        }
-        let inside = token_range(tokens, s.span);
+    for (_, inside) in content_sentences(tokens, sentences, paragraphs) {
         for i in inside.clone() {
             if covered[i] || !capitalised_word(i) {
                 continue;
@@ -323,6 +309,22 @@ fn drop_words_in_lower_case<'a>(
 
 fn kind_index(kind: EntityType) -> usize {
     EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+/// The title and body sentences: each one's paragraph and the indices of its tokens.
+fn content_sentences<'a>(
+    tokens: &'a [Token],
+    sentences: &'a [Sentence],
+    paragraphs: &'a [Paragraph],
+) -> impl Iterator<Item = (usize, Range<usize>)> + 'a {
+    sentences
+        .iter()
+        .filter(|s| {
+            paragraphs
+                .get(s.paragraph)
+                .is_some_and(|p| p.role.is_content())
+        })
+        .map(|s| (s.paragraph, token_range(tokens, s.span)))
 }
 
 /// Indices of the tokens inside `span` (tokens are sorted and do not overlap).

@@ -774,7 +774,8 @@ pub fn rate(s: &Sentence, hits: &[Hit], n: usize) -> Option<Range<usize>> {
     // The span first (most figures have none), then what is counted before it, with one
     // "of": "150 billion tonnes of ice a year".
     let k = (h.end..h.end + 7).find(|&k| {
-        s.is_any(k, &["a", "an", "per", "each", "every"]) && s.is_any(k + 1, RATE_SPANS)
+        matches!(s.word(k), Some("a" | "an" | "per" | "each" | "every"))
+            && s.word(k + 1).is_some_and(is_rate_span)
     })?;
     let mut of = false;
     let counted = (h.end..k).all(|j| match s.word(j) {
@@ -793,21 +794,25 @@ pub fn rate(s: &Sentence, hits: &[Hit], n: usize) -> Option<Range<usize>> {
     (counted && !a_time).then_some(k..k + 2)
 }
 
-const RATE_SPANS: &[&str] = &[
-    "second",
-    "minute",
-    "hour",
-    "day",
-    "night",
-    "week",
-    "fortnight",
-    "month",
-    "quarter",
-    "season",
-    "year",
-    "annum",
-    "decade",
-];
+/// The times a rate is counted over ("a week", "per annum").
+fn is_rate_span(w: &str) -> bool {
+    matches!(
+        w,
+        "second"
+            | "minute"
+            | "hour"
+            | "day"
+            | "night"
+            | "week"
+            | "fortnight"
+            | "month"
+            | "quarter"
+            | "season"
+            | "year"
+            | "annum"
+            | "decade"
+    )
+}
 
 const RATE_SPAN_ENDS: &[&str] = &[
     "ago", "earlier", "later", "before", "after", "on", "since", "from", "old", "long", "ahead",
