@@ -374,10 +374,7 @@ fn phrase_after(s: &Sentence, k: usize, many: bool) -> Option<(String, usize)> {
     if many && !plural && (k..end).all(|i| s.word(i).is_none() || s.capitalised(i)) {
         return None;
     }
-    Some((
-        s.text[s.pieces[k].start..s.pieces[end - 1].end].to_string(),
-        end,
-    ))
+    Some((s.text_of(k..end).to_string(), end))
 }
 
 /// The words of a noun phrase from piece `k` up to any "and": its end, and whether it has
@@ -581,7 +578,7 @@ fn subject_before(s: &Sentence, k: usize, dates: &[(usize, usize)]) -> Option<St
     {
         end -= 1;
     }
-    (j < end).then(|| s.text[s.pieces[j].start..s.pieces[end - 1].end].to_string())
+    (j < end).then(|| s.text_of(j..end).to_string())
 }
 
 /// Verbs of buying and selling, after which "for" gives a price.
@@ -761,10 +758,9 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
     None
 }
 
-/// The time a rate is counted over, right after figure `n` and what it counts: "5,000
+/// The time a rate is counted over, right after figure `h` and what it counts: "5,000
 /// cars a week", "£10.42 an hour", "2% a year", "$2,000 each month". Its pieces.
-pub fn rate(s: &Sentence, hits: &[Hit], n: usize) -> Option<Range<usize>> {
-    let h = &hits[n];
+pub fn rate(s: &Sentence, h: &Hit) -> Option<Range<usize>> {
     if matches!(
         h.kind,
         FigureKind::Date | FigureKind::Time | FigureKind::Ordinal
@@ -822,8 +818,7 @@ pub fn read(s: &Sentence, hits: &[Hit], n: usize, cardinals: &[(f64, String)]) -
     let h = &hits[n];
     let mut ctx = Context {
         counted: counted(s, hits, n),
-        period: rate(s, hits, n)
-            .map(|r| s.text[s.pieces[r.start].start..s.pieces[r.end - 1].end].to_string()),
+        period: h.rate.clone().map(|r| s.text_of(r).to_string()),
         ..Context::default()
     };
     if h.kind == FigureKind::Ordinal {
@@ -938,9 +933,8 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
                 steps > 0 && !figure_before && s.is_any(p.start, &["this", "last", "next"]);
             if preposition || relative {
                 // A rate's span says more: "5,000 cars a week" in 2024.
-                ctx.period.get_or_insert_with(|| {
-                    s.text[s.pieces[p.start].start..s.pieces[p.end - 1].end].to_string()
-                });
+                ctx.period
+                    .get_or_insert_with(|| s.text_of(p.start..p.end).to_string());
                 k = if preposition { p.start - 1 } else { p.start };
             }
         }
@@ -951,8 +945,7 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
             && next.start == h.end + 1
             && s.is_any(h.end, &["in", "during", "for"])
         {
-            ctx.period =
-                Some(s.text[s.pieces[next.start].start..s.pieces[next.end - 1].end].to_string());
+            ctx.period = Some(s.text_of(next.start..next.end).to_string());
         }
     }
     if h.kind == FigureKind::Cardinal {
@@ -997,7 +990,7 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
                 && (j > 0 && s.is_any(j - 1, SALES)
                     || j > 1 && s.is_any(j - 1, ARTICLES) && s.is_any(j - 2, SALES));
             if object_of_sale {
-                ctx.subject = Some(s.text[s.pieces[j].start..s.pieces[k - 2].end].to_string());
+                ctx.subject = Some(s.text_of(j..k - 1).to_string());
                 return;
             }
         }

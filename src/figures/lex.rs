@@ -169,6 +169,15 @@ impl<'a> Sentence<'a> {
             _ => None,
         }
     }
+    /// The text written from the first of these pieces to the last.
+    pub fn text_of(&self, pieces: std::ops::Range<usize>) -> &'a str {
+        &self.text[self.pieces[pieces.start].start..self.pieces[pieces.end - 1].end]
+    }
+    /// Whether piece `i` is written as an owner: "England's", "Hà Nội’s".
+    pub fn possessive(&self, i: usize) -> bool {
+        let raw = self.raw(i);
+        raw.ends_with("'s") || raw.ends_with("’s")
+    }
     /// The piece as written.
     pub fn raw(&self, i: usize) -> &'a str {
         self.pieces

@@ -25,6 +25,7 @@ use crate::tokenize::Token;
 use dates::{MonthDay, When};
 use lex::Sentence as Pieces;
 use numbers::{magnitude_at, number_at, Num};
+use std::ops::Range;
 use std::sync::LazyLock;
 use units::{Form, CURRENCIES, UNITS};
 
@@ -55,6 +56,8 @@ struct Hit {
     /// "the 21st century": its last year is no sign of when the text was written (where
     /// "the 1990s" suggests a text written after them).
     century: bool,
+    /// The time a rate is counted over, its pieces: "a week" of "5,000 cars a week".
+    rate: Option<Range<usize>>,
 }
 
 impl Hit {
@@ -70,6 +73,7 @@ impl Hit {
             uncertain: false,
             weak: false,
             century: false,
+            rate: None,
         }
     }
     fn when(&self) -> Option<&When> {
@@ -224,16 +228,17 @@ fn scan(s: &Pieces) -> Vec<Hit> {
     }
     join_bounds(s, &mut hits);
     carry_currency(s, &mut hits);
-    drop_rate_spans(s, &mut hits);
+    read_rates(s, &mut hits);
     hits
 }
 
-/// "a week" in "5,000 cars a week" is the period of the rate before it (see
-/// `context::rate`), not a duration of its own.
-fn drop_rate_spans(s: &Pieces, hits: &mut Vec<Hit>) {
-    let spans: Vec<_> = (0..hits.len())
-        .filter_map(|n| context::rate(s, hits, n))
-        .collect();
+/// Each figure's rate span (see `context::rate`); "a week" in "5,000 cars a week" is the
+/// period of the rate before it, not a duration of its own.
+fn read_rates(s: &Pieces, hits: &mut Vec<Hit>) {
+    for h in hits.iter_mut() {
+        h.rate = context::rate(s, h);
+    }
+    let spans: Vec<_> = hits.iter().filter_map(|h| h.rate.clone()).collect();
     hits.retain(|h| h.kind != FigureKind::Duration || !spans.contains(&(h.start..h.end)));
 }
 
@@ -450,8 +455,7 @@ fn in_name(s: &Pieces, j: usize, n: &Num) -> bool {
     let before = if j > 0 { s.raw(j - 1) } else { "" };
     let name_before = j > 0
         && capitalised_word(j - 1)
-        && !before.ends_with("'s")
-        && !before.ends_with("’s")
+        && !s.possessive(j - 1)
         && (before.chars().any(char::is_lowercase) || before.len() <= 4);
     let currency_after = || capitalised_word(n.end) && CURRENCIES.longest_at(s, n.end).is_some();
     let words_only = || (j..n.end).all(|k| s.num(k).is_none());
@@ -475,8 +479,7 @@ fn label_number(s: &Pieces, j: usize, n: &Num) -> bool {
         && !n.ordinal
         && j > 0
         && after_name_word(s, j - 1)
-        && !s.raw(j - 1).ends_with("'s")
-        && !s.raw(j - 1).ends_with("’s")
+        && !s.possessive(j - 1)
         // "on Thursday 21 people came".
         && s.word(j - 1).is_some_and(|w| dates::month_word(w).is_none() && dates::weekday_word(w).is_none())
         && !s.dash(n.end)
@@ -1476,7 +1479,7 @@ fn carry_currency(s: &Pieces, hits: &mut [Hit]) {
         if h.start == 0 || !s.is_any(h.start - 1, MORE) {
             continue;
         }
-        let amount = &s.text[s.pieces[from].start..s.pieces[from].end];
+        let amount = s.raw(from);
         h.kind = FigureKind::Money;
         h.reading = Reading::Number(value);
         h.unit = Some(currency);

@@ -129,7 +129,7 @@ impl Lexicon {
                 continue;
             }
             if let Some(exact) = form.exact {
-                let written = &s.text[s.pieces[j].start..s.pieces[end - 1].end];
+                let written = s.text_of(j..end);
                 if written != exact {
                     continue;
                 }
