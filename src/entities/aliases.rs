@@ -333,6 +333,21 @@ fn merge_short_names(
             }
             continue;
         }
+        // An event named before by its last word: "Yagi" after "Typhoon Yagi", "the Games"
+        // after "the Commonwealth Games".
+        let events: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&c| {
+                groups[c].kind == EntityType::Event
+                    && groups[c].words.last() == Some(word)
+                    && groups[c].first(mentions) < first
+            })
+            .collect();
+        if let [event] = events[..] {
+            sets.union(g, event);
+            continue;
+        }
         let orgs: Vec<usize> = candidates
             .into_iter()
             .filter(|&c| groups[c].kind == EntityType::Organisation && groups[c].words[0] != *word)
@@ -791,6 +806,22 @@ mod tests {
 
     #[test]
     fn merges() {
+        // An event named again by its last word.
+        case!(
+            "Typhoon Yagi hit Hanoi. Yagi weakened at the Athens Olympics. The Olympics ended.",
+            [
+                ("Typhoon Yagi", Event),
+                ("Hanoi", Location),
+                ("Yagi", Person),
+                ("Athens Olympics", Event),
+                ("Olympics", Event)
+            ],
+            [
+                ("Typhoon Yagi", Event, ["Typhoon Yagi", "Yagi"]),
+                ("Hanoi", Location, ["Hanoi"]),
+                ("Athens Olympics", Event, ["Athens Olympics", "Olympics"])
+            ]
+        );
         case!(
             "Bùi Thanh Sơn met Novak. Sơn left. Deputy PM Sơn’s aides stayed.",
             [

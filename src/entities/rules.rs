@@ -189,6 +189,9 @@ const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness", "baron",
 ];
 
+/// Words that name a storm with the word after them: "Typhoon Yagi", "Hurricane Katrina".
+const STORMS: &[&str] = &["typhoon", "hurricane", "cyclone"];
+
 /// Corrects and completes the tagger's names of one passage (`words`; `glued` marks
 /// words with no space before them; `features` computed for them); leaves them sorted
 /// and without overlaps.
@@ -204,6 +207,8 @@ pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Ve
     passage.offices(names);
     names.retain(|n| n.start < n.end && !passage.is_not_a_name(n));
     passage.known_types(names);
+    passage.storms(names);
+    passage.place_nouns(names);
     if !features.headline {
         passage.head_words(names);
         passage.quoted(names);
@@ -517,6 +522,60 @@ impl Passage<'_> {
         }
     }
 
+    /// "Hainan province", "Quảng Ninh and Hải Phòng provinces", "Kent county": a name
+    /// before a lower-case word for a region is a place, unless it is a people's ("the
+    /// Welsh region").
+    fn place_nouns(&self, names: &mut [Name]) {
+        for n in names.iter_mut() {
+            let region = self.words.get(n.end).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "province" | "provinces" | "prefecture" | "county" | "district" | "region"
+                )
+            });
+            if region && n.kind != EntityType::Location && !self.is_people(n.start, n.end) {
+                n.kind = EntityType::Location;
+                n.by_rule = true;
+            }
+        }
+    }
+
+    /// "Typhoon Yagi", "Super Typhoon Haiyan", "Tropical Storm Alberto": a named storm
+    /// is an event, whatever the tagger made of its words; a longer name that holds one
+    /// ("Hurricane Katrina Relief Fund") is left as it is.
+    fn storms(&self, names: &mut Vec<Name>) {
+        for i in 0..self.words.len().saturating_sub(1) {
+            let storm = STORMS.contains(&self.folded(i))
+                || self.folded(i) == "storm" && i > 0 && self.folded(i - 1) == "tropical";
+            if !storm || !self.is_capitalised(i) || !self.is_capitalised(i + 1) {
+                continue;
+            }
+            let start = if i > 0
+                && self.is_capitalised(i - 1)
+                && matches!(self.folded(i - 1), "super" | "tropical")
+            {
+                i - 1
+            } else {
+                i
+            };
+            let end = i + 2;
+            let overlaps = |n: &Name| n.start < end && start < n.end;
+            if names
+                .iter()
+                .any(|n| overlaps(n) && (n.start < start || n.end > end))
+            {
+                continue;
+            }
+            names.retain(|n| !overlaps(n));
+            names.push(Name {
+                start,
+                end,
+                kind: EntityType::Event,
+                by_rule: true,
+            });
+        }
+    }
+
     /// A nationality or a faith, in the plural too ("Korean", "Muslims"), and not a place
     /// as well ("the Caribbean", "Laos").
     fn is_people(&self, start: usize, end: usize) -> bool {
@@ -589,7 +648,11 @@ impl Passage<'_> {
                 break;
             }
             end = j;
-            while end < n && self.is_name_word(end) && !self.is_possessive(end - 1) {
+            // "for Hydro-Meteorological Forecasting": a dash inside a word joins.
+            while end < n
+                && (self.is_name_word(end) || self.is_inner_dash(end))
+                && !self.is_possessive(end - 1)
+            {
                 end += 1;
             }
         }
@@ -616,7 +679,7 @@ impl Passage<'_> {
         }
         if self.has(h, LAW_HEAD) {
             return match self.right_edge(h, &["of", "on"]) {
-                Some(end) if start == h => Some((start, end, EntityType::Misc)),
+                Some(end) => Some((start, end, EntityType::Misc)),
                 _ if last && words >= 2 => Some((start, h + 1, EntityType::Misc)),
                 _ => None,
             };
@@ -1149,6 +1212,46 @@ mod tests {
                 "Việt Nam – Russia Comprehensive Strategic Partnership",
                 Misc
             )]
+        );
+        // A law's head takes its field after "on" with the words before it too.
+        case!(
+            "It upholds the United Nations Convention on the Law of the Sea.",
+            [(3, 6, Misc), (8, 11, Organisation)],
+            [("United Nations Convention on the Law of the Sea", Misc)]
+        );
+        // A dash inside a word of the field joins it.
+        case!(
+            "The National Center for Hydro-Meteorological Forecasting said.",
+            [(1, 6, Organisation)],
+            [(
+                "National Center for Hydro - Meteorological Forecasting",
+                Organisation
+            )]
+        );
+    }
+
+    #[test]
+    fn named_storms_are_events_and_regions_places() {
+        case!(
+            "Typhoon Yagi hit Hải Phòng, and Super Typhoon Haiyan and Tropical Storm Alberto followed.",
+            [(0, 2, Person), (3, 5, Location), (10, 11, Person), (13, 14, Person)],
+            [
+                ("Typhoon Yagi", Event),
+                ("Hải Phòng", Location),
+                ("Super Typhoon Haiyan", Event),
+                ("Tropical Storm Alberto", Event)
+            ]
+        );
+        // A longer name that holds a storm's is left as it is.
+        case!(
+            "The Hurricane Katrina Relief Fund paid.",
+            [(1, 5, Organisation)],
+            [("Hurricane Katrina Relief Fund", Organisation)]
+        );
+        case!(
+            "Floods hit China's Hainan province and the Welsh region.",
+            [(2, 3, Location), (3, 4, Misc), (7, 8, Misc)],
+            [("China's", Location), ("Hainan", Location), ("Welsh", Misc)]
         );
     }
 

@@ -720,7 +720,9 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
         && h.start > 0
         && s.is(h.start - 1, "number")
         && s.capitalised(h.end);
-    if date_after || rank_before_name {
+    // "the 18-year-old battled past": who an age is of is no count.
+    let age = h.kind == FigureKind::Duration && s.is_any(h.end - 1, &["old", "age"]);
+    if date_after || rank_before_name || age {
         return None;
     }
     if let Some((p, _)) = phrase_after(s, h.end, many) {
@@ -819,6 +821,7 @@ pub fn read(s: &Sentence, hits: &[Hit], n: usize, cardinals: &[(f64, String)]) -
     let mut ctx = Context {
         counted: counted(s, hits, n),
         period: h.rate.clone().map(|r| s.text_of(r).to_string()),
+        out_of: h.out_of,
         ..Context::default()
     };
     if h.kind == FigureKind::Ordinal {

@@ -58,6 +58,8 @@ struct Hit {
     century: bool,
     /// The time a rate is counted over, its pieces: "a week" of "5,000 cars a week".
     rate: Option<Range<usize>>,
+    /// The whole a count is part of: 2 of "one in two people".
+    out_of: Option<f64>,
 }
 
 impl Hit {
@@ -74,6 +76,7 @@ impl Hit {
             weak: false,
             century: false,
             rate: None,
+            out_of: None,
         }
     }
     fn when(&self) -> Option<&When> {
@@ -923,6 +926,14 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
                 kind_or_range(FigureKind::Cardinal)
             };
             h = Hit::new(start, end, kind, reading(value));
+            if let Some(share) = share_of(s, end, &a).filter(|_| kind == FigureKind::Cardinal) {
+                h.end = share.end;
+                if share.ratio {
+                    h.reading = Reading::Number(numbers::tidy(value / share.whole));
+                } else {
+                    h.out_of = Some(share.whole);
+                }
+            }
         }
     }
     if h.note.is_none() {
@@ -932,6 +943,46 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
         }
     }
     Some(h)
+}
+
+/// The whole a count is read against: "one in two people" and "3 out of 5" are ratios (as
+/// "one out of three" is, see `numbers`); "412 of the 650 seats" is a count out of a whole.
+struct Share {
+    end: usize,
+    whole: f64,
+    ratio: bool,
+}
+
+/// The [`Share`] after a count `a` that ends at piece `k`.
+fn share_of(s: &Pieces, k: usize, a: &Num) -> Option<Share> {
+    let (j, ratio) = if s.is(k, "out") && s.is(k + 1, "of") {
+        (k + 2, true)
+    } else if s.is(k, "in") {
+        (k + 1, true)
+    } else if s.is(k, "of") && s.is(k + 1, "the") {
+        (k + 2, false)
+    } else if s.is(k, "of") {
+        (k + 1, false)
+    } else {
+        return None;
+    };
+    let b = number_at(s, j)?;
+    // "1 in 10 adults", "one in four"; bare digits ("2 in 5") may be anything.
+    let in_ratio = s.is(k, "in") && !(a.words || b.words || s.word(b.end).is_some());
+    let whole = !b.ordinal
+        && !in_ratio
+        && b.value > a.value
+        && a.value.fract() == 0.0
+        && b.value.fract() == 0.0
+        && year_of(&b).is_none()
+        && !s.dash(b.end)
+        && suffix_at(s, b.end).is_none()
+        && magnitude_at(s, b.end, false).is_none();
+    whole.then_some(Share {
+        end: b.end,
+        whole: b.value,
+        ratio,
+    })
 }
 
 /// Where a currency suffix ends, for a form at `k`.
@@ -1031,10 +1082,12 @@ fn duration_or_shift(
             );
         }
     }
-    // Ages: "five years old", "3 years of age", "90 day old".
+    // Ages: "five years old", "3 years of age", "90 day old", "91-year-old".
     let e = if s.is(end, "old") {
         end + 1
-    } else if s.is(end, "of") && s.is(end + 1, "age") {
+    } else if hyphen && s.dash(end) && s.is(end + 1, "old")
+        || s.is(end, "of") && s.is(end + 1, "age")
+    {
         end + 2
     } else {
         end
@@ -2662,6 +2715,91 @@ mod tests {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == number).expect(number);
             assert_eq!(f.counted.as_deref(), counted, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ages_are_whole_and_count_nothing() {
+        for (text, age) in [
+            ("A 91-year-old widow lost her savings.", "91-year-old"),
+            ("The 18-year-old battled past her rival.", "18-year-old"),
+            ("He is 29 years old.", "29 years old"),
+        ] {
+            let f = figures(text, None);
+            assert_eq!(f.len(), 1, "{text:?}: {f:?}");
+            assert_eq!(
+                (f[0].text.as_str(), f[0].kind),
+                (age, FigureKind::Duration),
+                "{text:?}"
+            );
+            assert_eq!(f[0].counted, None, "{text:?}");
+        }
+        // An adjective of length still counts its noun.
+        let f = one("He signed a five-year deal.");
+        assert_eq!(
+            (f.text.as_str(), f.counted.as_deref()),
+            ("five-year", Some("deal"))
+        );
+    }
+
+    #[test]
+    fn shares_are_ratios_or_counts_out_of_a_whole() {
+        for (text, share, value, out_of, counted) in [
+            (
+                "About one in two people will get it.",
+                "About one in two",
+                0.5,
+                None,
+                "people",
+            ),
+            (
+                "One in 1,000 babies is affected.",
+                "One in 1,000",
+                0.001,
+                None,
+                "babies",
+            ),
+            (
+                "Three out of 5 voters agreed.",
+                "Three out of 5",
+                0.6,
+                None,
+                "voters",
+            ),
+            (
+                "Labour took 412 of the 650 seats.",
+                "412 of the 650",
+                412.0,
+                Some(650.0),
+                "seats",
+            ),
+            (
+                "He is one of six executives charged.",
+                "one of six",
+                1.0,
+                Some(6.0),
+                "executives",
+            ),
+        ] {
+            let f = one(text);
+            assert_eq!(f.text, share, "{text:?}");
+            assert_eq!(f.value, Some(Value::Number(value)), "{text:?}");
+            assert_eq!(
+                (f.out_of, f.counted.as_deref()),
+                (out_of, Some(counted)),
+                "{text:?}"
+            );
+        }
+        // Bare digits, a unit or a year after "in" make no share.
+        for text in [
+            "How about more than 2 in 5",
+            "He scored 4 in 10 minutes.",
+            "Sales were 2 in 2020.",
+        ] {
+            assert!(
+                figures(text, None).iter().all(|f| !f.text.contains(" in ")),
+                "{text:?}"
+            );
         }
     }
 
