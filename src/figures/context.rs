@@ -387,19 +387,21 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
             break;
         };
         // An adjective, not a verb: "the most indebted countries", "seemingly
-        // contradictory needs", "longest-running trials", "main trading partners".
+        // contradictory needs", "longest-running trials", "main trading partners",
+        // "seventh largest trading partner".
         let adjective = j > k
-            && (s
-                .word(j - 1)
-                .is_some_and(|p| p.ends_with("ly") || MODIFIERS.contains(&p))
-                || s.dash(j - 1)
+            && (s.word(j - 1).is_some_and(|p| {
+                p.ends_with("ly") || MODIFIERS.contains(&p) || p.len() > 4 && p.ends_with("est")
+            }) || s.dash(j - 1)
                 || many && !plural && counts_many(s, j + 1));
         if j > k && verbish(w) && !s.capitalised(j) && !adjective {
             break;
         }
-        // Right after the number, a word in "-ed" is a verb unless more of the phrase
-        // follows it: "60,331 watched the game", but "30 armed men" (and "third seed").
-        let past = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
+        // Right after the number, a past tense is a verb unless more of the phrase
+        // follows it: "60,331 watched the game", "€100m spread over", but "30 armed men"
+        // (and "third seed").
+        let past =
+            w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") || IRREGULAR_VERBS.contains(&w);
         let more = || s.word(j + 1).is_some_and(|n| !stop(n)) || s.hyphen(j + 1);
         if j == k && past && !s.capitalised(j) && !more() {
             break;
@@ -455,7 +457,16 @@ const COMPARATIVES: &[&str] = &[
 /// known noun.
 fn verbish(w: &str) -> bool {
     (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")) && !ING_NOUNS.contains(&w)
+        || IRREGULAR_VERBS.contains(&w)
 }
+
+/// Past tenses and participles without "-ed" that follow a figure: "€100m spread over five
+/// years", "$5m paid to", "20 people died and 30 were hurt".
+const IRREGULAR_VERBS: &[&str] = &[
+    "spread", "paid", "sold", "spent", "lost", "won", "held", "made", "built", "bought", "brought",
+    "sent", "given", "taken", "fell", "rose", "grew", "went", "came", "told", "said", "got",
+    "gave", "took", "saw", "kept", "ran", "met", "were", "was",
+];
 
 /// Nouns in "-ing" that amounts often measure: "$550bn in new spending".
 const ING_NOUNS: &[&str] = &[

@@ -2711,6 +2711,22 @@ mod tests {
                 "first",
                 Some("away win"),
             ),
+            // A past tense without "-ed" is a verb too.
+            (
+                "He gets a bonus of €100m spread over five years.",
+                "€100m",
+                None,
+            ),
+            (
+                "Sales in the fourth quarter rose 9%.",
+                "fourth",
+                Some("quarter"),
+            ),
+            (
+                "It is Vietnam's seventh largest trading partner.",
+                "seventh",
+                Some("largest trading partner"),
+            ),
         ] {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == number).expect(number);
