@@ -545,9 +545,12 @@ impl Passage<'_> {
     /// ("Hurricane Katrina Relief Fund") is left as it is.
     fn storms(&self, names: &mut Vec<Name>) {
         for i in 0..self.words.len().saturating_sub(1) {
+            if !self.is_capitalised(i) || !self.is_capitalised(i + 1) {
+                continue;
+            }
             let storm = STORMS.contains(&self.folded(i))
                 || self.folded(i) == "storm" && i > 0 && self.folded(i - 1) == "tropical";
-            if !storm || !self.is_capitalised(i) || !self.is_capitalised(i + 1) {
+            if !storm {
                 continue;
             }
             let start = if i > 0
