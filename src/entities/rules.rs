@@ -208,7 +208,7 @@ pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Ve
     names.retain(|n| n.start < n.end && !passage.is_not_a_name(n));
     passage.known_types(names);
     passage.storms(names);
-    passage.place_nouns(names);
+    passage.kind_nouns(names);
     if !features.headline {
         passage.head_words(names);
         passage.quoted(names);
@@ -217,7 +217,7 @@ pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Ve
         passage.bracketed_acronyms(names);
     }
     passage.split_places(names);
-    names.retain(|n| n.start < n.end);
+    names.retain(|n| n.start < n.end && !passage.is_shouted(n));
     names.sort_by_key(|n| (n.start, std::cmp::Reverse(n.end)));
     let mut end = 0;
     names.retain(|n| {
@@ -461,6 +461,21 @@ impl Passage<'_> {
                     || is_plural_acronym(self.words[n.start])))
     }
 
+    /// A name in a run of four or more words in capitals in ordinary text is shouting, not
+    /// a name: "BIG WIN FOR OUR CONSTITUTION". Headlines in capitals are read apart.
+    fn is_shouted(&self, n: &Name) -> bool {
+        let caps = |i: usize| {
+            let w = self.words[i];
+            w.chars().all(|c| c.is_alphabetic() && !c.is_lowercase()) && !w.is_empty()
+        };
+        if self.features.headline || !(n.start..n.end).all(caps) {
+            return false;
+        }
+        let before = (0..n.start).rev().take_while(|&i| caps(i)).count();
+        let after = (n.end..self.words.len()).take_while(|&i| caps(i)).count();
+        before + (n.end - n.start) + after >= 4
+    }
+
     /// Names whose type the word lists know, whatever the tagger made of them: a product
     /// ("Xbox") is misc, and a holiday or a competition ("Christmas", "Six Nations") an
     /// event, added where the tagger left it out. A name inside one the lists know whole
@@ -522,19 +537,23 @@ impl Passage<'_> {
         }
     }
 
-    /// "Hainan province", "Quảng Ninh and Hải Phòng provinces", "Kent county": a name
-    /// before a lower-case word for a region is a place, unless it is a people's ("the
-    /// Welsh region").
-    fn place_nouns(&self, names: &mut [Name]) {
+    /// A lower-case noun after a name says what it names: a place before "province",
+    /// "county", "district" or "region" ("Hainan province", "Quảng Ninh and Hải Phòng
+    /// provinces"; not a people's, "the Welsh region"), and an award, not a person, before
+    /// "award" or "prize" ("a Tony award").
+    fn kind_nouns(&self, names: &mut [Name]) {
         for n in names.iter_mut() {
-            let region = self.words.get(n.end).is_some_and(|w| {
-                matches!(
-                    *w,
-                    "province" | "provinces" | "prefecture" | "county" | "district" | "region"
-                )
-            });
-            if region && n.kind != EntityType::Location && !self.is_people(n.start, n.end) {
-                n.kind = EntityType::Location;
+            let kind = match self.words.get(n.end).copied() {
+                Some(
+                    "province" | "provinces" | "prefecture" | "county" | "district" | "region",
+                ) if !self.is_people(n.start, n.end) => EntityType::Location,
+                Some("award" | "awards" | "prize" | "prizes") if n.kind == EntityType::Person => {
+                    EntityType::Misc
+                }
+                _ => continue,
+            };
+            if n.kind != kind {
+                n.kind = kind;
                 n.by_rule = true;
             }
         }
@@ -1091,6 +1110,15 @@ mod tests {
     }
 
     #[test]
+    fn shouting_in_capitals_is_no_name() {
+        case!(
+            "Trump wrote that it was a BIG WIN FOR OUR CONSTITUTION, and the US agreed.",
+            [(0, 1, Person), (6, 7, Organisation), (14, 15, Location)],
+            [("Trump", Person), ("US", Location)]
+        );
+    }
+
+    #[test]
     fn a_plural_acronym_is_no_name() {
         case!(
             "GCSEs, ISPs and MP3s beat the BBC and Mrs Ms.",
@@ -1234,7 +1262,7 @@ mod tests {
     }
 
     #[test]
-    fn named_storms_are_events_and_regions_places() {
+    fn named_storms_are_events_and_nouns_after_names_give_their_kind() {
         case!(
             "Typhoon Yagi hit Hải Phòng, and Super Typhoon Haiyan and Tropical Storm Alberto followed.",
             [(0, 2, Person), (3, 5, Location), (10, 11, Person), (13, 14, Person)],
@@ -1256,6 +1284,7 @@ mod tests {
             [(2, 3, Location), (3, 4, Misc), (7, 8, Misc)],
             [("China's", Location), ("Hainan", Location), ("Welsh", Misc)]
         );
+        case!("She won a Tony award.", [(3, 4, Person)], [("Tony", Misc)]);
     }
 
     #[test]

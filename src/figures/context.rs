@@ -732,7 +732,8 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
         && s.is(h.start - 1, "number")
         && s.capitalised(h.end);
     // "the 18-year-old battled past": who an age is of is no count.
-    let age = h.kind == FigureKind::Duration && s.is_any(h.end - 1, &["old", "age"]);
+    let age = h.kind == FigureKind::Duration
+        && (s.is_any(h.end - 1, &["old", "age"]) || s.is_any(h.start, &["aged", "age"]));
     if date_after || rank_before_name || age {
         return None;
     }

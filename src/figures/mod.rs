@@ -926,6 +926,18 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
                 kind_or_range(FigureKind::Cardinal)
             };
             h = Hit::new(start, end, kind, reading(value));
+            // "died aged 89", "people aged 25 to 49", "at age 87": an age in years.
+            let aged =
+                start > 0 && s.is_any(start - 1, &["aged", "age"]) && !rank && mag_a.is_none();
+            if aged && range.map_or(value, |(_, to)| to) <= 130.0 {
+                h = Hit::new(
+                    start - 1,
+                    end,
+                    kind_or_range(FigureKind::Duration),
+                    reading(value),
+                );
+                h.unit = Some("year");
+            }
             if let Some(share) = share_of(s, end, &a).filter(|_| kind == FigureKind::Cardinal) {
                 h.end = share.end;
                 if share.ratio {
@@ -1379,6 +1391,7 @@ fn borrow_years(hits: &mut [Hit]) {
 /// Qualifiers, longest first.
 const QUALIFIERS: &[&str] = &[
     "greater than or equal to",
+    "plus or minus",
     "more than or equal to",
     "less than or equal to",
     "at least or equal to",
@@ -1461,6 +1474,7 @@ const LOWER_BOUNDS: &[&str] = &[
     "just over",
     "well over",
     "greater than or equal to",
+    "plus or minus",
     "more than or equal to",
     "at least or equal to",
     "or more",
@@ -2750,11 +2764,50 @@ mod tests {
             );
             assert_eq!(f[0].counted, None, "{text:?}");
         }
+        // "aged": an age in years, a range of ages too.
+        for (text, age, value) in [
+            ("She died aged 89.", "aged 89", Value::Number(89.0)),
+            (
+                "People aged 25 to 49 were studied.",
+                "aged 25 to 49",
+                Value::Range {
+                    from: Box::new(Value::Number(25.0)),
+                    to: Box::new(Value::Number(49.0)),
+                },
+            ),
+        ] {
+            let f = one(text);
+            assert_eq!(f.text, age, "{text:?}");
+            assert_eq!(
+                (f.value, f.unit.as_deref()),
+                (Some(value), Some("year")),
+                "{text:?}"
+            );
+        }
         // An adjective of length still counts its noun.
         let f = one("He signed a five-year deal.");
         assert_eq!(
             (f.text.as_str(), f.counted.as_deref()),
             ("five-year", Some("deal"))
+        );
+    }
+
+    #[test]
+    fn plus_or_minus_is_a_margin_not_a_sign() {
+        let f = figures(
+            "Revenue of $37.5 billion, plus or minus 2%, is expected.",
+            None,
+        );
+        let margin = f
+            .iter()
+            .find(|f| f.kind == FigureKind::Percent)
+            .expect("percent");
+        assert_eq!(margin.text, "plus or minus 2%");
+        assert_eq!(margin.value, Some(Value::Number(2.0)));
+        assert_eq!(margin.qualifier.as_deref(), Some("plus or minus"));
+        assert_eq!(
+            one("It fell to minus 5 degrees.").value,
+            Some(Value::Number(-5.0))
         );
     }
 

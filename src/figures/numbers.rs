@@ -669,7 +669,9 @@ fn read_number(s: &Sentence, i: usize) -> Option<Num> {
         && (i == 0 || s.pieces[i].space_before)
         && s.num(i + 1).is_some()
         && (s.attached(i + 1) || i == 0);
-    if minus_sign || s.is_any(i, &["minus", "negative"]) {
+    // "plus or minus 2%" is a margin around the figure, not a negative one.
+    let margin = i >= 2 && s.is(i - 1, "or") && s.is(i - 2, "plus");
+    if minus_sign || s.is_any(i, &["minus", "negative"]) && !margin {
         sign = -1.0;
         start = i + 1;
     }
