@@ -323,6 +323,14 @@ const LINKERS: &[&str] = &[
     "starting",
     "standing",
     "unchanged",
+    // "gold was steady at $2,885".
+    "steady",
+    "flat",
+    "stable",
+    "firm",
+    "firmer",
+    "higher",
+    "lower",
     "close",
     "closed",
     "closing",
@@ -581,11 +589,12 @@ fn subject_before(s: &Sentence, k: usize, dates: &[(usize, usize)]) -> Option<St
     while j < end && s.is_any(j, PREPOSITIONS) {
         j += 1;
     }
-    // An adverb or a participle closing it: "shares recovered slightly", "borrowing needed".
+    // An adverb, a participle or a preposition closing it: "shares recovered slightly",
+    // "borrowing needed", "the eurozone economy from".
     while end > j
         && !s.capitalised(end - 1)
         && s.word(end - 1)
-            .is_some_and(|w| w.ends_with("ly") || w.ends_with("ed"))
+            .is_some_and(|w| w.ends_with("ly") || w.ends_with("ed") || PREPOSITIONS.contains(&w))
     {
         end -= 1;
     }
@@ -623,8 +632,9 @@ fn noun_run_before(s: &Sentence, k: usize) -> usize {
     while j > 0 && k - j < 5 {
         match s.word(j - 1) {
             Some(w) if !stop(w) => j -= 1,
+            // "plug-in", and "10-year" whole rather than "year".
             None if j >= 2 && s.hyphen(j - 1) => {
-                if s.word(j - 2).is_none() {
+                if s.word(j - 2).is_none() && s.num(j - 2).is_none() {
                     break;
                 }
                 j -= 2;

@@ -565,10 +565,10 @@ fn day_led(s: &Sentence, i: usize) -> Option<DateHit> {
         }
     }
     // "the 27th", "for the 27", "on 15", "the second": a day of the month on its own,
-    // only where nothing follows that the number could count.
+    // only where nothing follows that the number could count ("for the 12-member").
     let before = i.checked_sub(1).and_then(|b| s.word(b));
     let n = number_at(s, at)?;
-    let ends = s.word(end).is_none() && s.num(end).is_none();
+    let ends = s.word(end).is_none() && s.num(end).is_none() && !s.hyphen(end);
     let the = at > i;
     let ok = ends
         && ((the && (n.ordinal && !n.words || matches!(before, Some("for" | "on"))))

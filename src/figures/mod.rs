@@ -2386,6 +2386,19 @@ mod tests {
                 "$1.32",
                 Some("One euro"),
             ),
+            // A number joined to the noun by a hyphen is part of it; a state before "at"
+            // is no subject; a preposition does not end one.
+            (
+                "The yield on the 10-year US Treasury note rose 6 basis points.",
+                "6 basis points",
+                Some("yield on the 10-year US Treasury note"),
+            ),
+            ("Gold was steady at $2,885.", "$2,885", Some("Gold")),
+            (
+                "It cut its estimate for the eurozone economy from 2.2% to 1.6%.",
+                "1.6%",
+                Some("estimate for the eurozone economy"),
+            ),
             // Over auxiliaries and verbs of change.
             (
                 "World oil prices have risen by 60% since May.",
@@ -2790,6 +2803,22 @@ mod tests {
             (f.text.as_str(), f.counted.as_deref()),
             ("five-year", Some("deal"))
         );
+    }
+
+    #[test]
+    fn a_number_before_a_hyphen_is_no_day_of_the_month() {
+        for text in [
+            "A chance for the 26-year-old to shine.",
+            "The outlook for the 12-member eurozone is worst.",
+            "It is the one-time darling of Wall Street.",
+        ] {
+            let f = figures(text, None);
+            assert!(
+                f.iter().all(|f| f.kind != FigureKind::Date),
+                "{text:?}: {f:?}"
+            );
+        }
+        assert_eq!(one("Payment is due on the 27th.").kind, FigureKind::Date);
     }
 
     #[test]
