@@ -899,9 +899,9 @@ function entitiesCsv(r) {
 }
 
 function figuresCsv(r) {
-  const rows = [['text', 'kind', 'value', 'unit', 'qualifier', 'counted', 'subject', 'period', 'uncertain', 'start', 'end']];
+  const rows = [['text', 'kind', 'value', 'unit', 'qualifier', 'counted', 'subject', 'period', 'out_of', 'uncertain', 'start', 'end']];
   for (const f of r.figures) {
-    rows.push([f.text, f.kind, rawValue(f.value), f.unit, f.qualifier, f.counted, f.subject, f.period, f.uncertain, f.start, f.end]);
+    rows.push([f.text, f.kind, rawValue(f.value), f.unit, f.qualifier, f.counted, f.subject, f.period, f.out_of, f.uncertain, f.start, f.end]);
   }
   return csv(rows);
 }

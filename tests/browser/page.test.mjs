@@ -285,6 +285,11 @@ for (const article of ARTICLES) {
         assert.equal(row[2], String(g.value));
         assert.equal(row[3], g.unit);
       }
+      const outOf = frows[0].indexOf('out_of');
+      assert.ok(outOf > 0, 'an out_of column');
+      for (const f of report.figures.filter((f) => f.out_of != null)) {
+        assert.equal(frows.find((r) => r[0] === f.text)[outOf], String(f.out_of), `${f.text} out of`);
+      }
 
       const md = await exported(page, 'Summary and key facts (Markdown)');
       assert.equal(md.name, 'article-analysis.md');
