@@ -58,7 +58,7 @@ struct Hit {
     century: bool,
     /// The time a rate is counted over, its pieces: "a week" of "5,000 cars a week".
     rate: Option<Range<usize>>,
-    /// The whole a count is part of: 2 of "one in two people".
+    /// The whole a count is part of: 650 of "412 of the 650 seats".
     out_of: Option<f64>,
 }
 
@@ -1474,7 +1474,6 @@ const LOWER_BOUNDS: &[&str] = &[
     "just over",
     "well over",
     "greater than or equal to",
-    "plus or minus",
     "more than or equal to",
     "at least or equal to",
     "or more",
