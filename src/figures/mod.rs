@@ -1134,8 +1134,13 @@ fn vague_or_article_duration(s: &Pieces, i: usize) -> Option<Hit> {
     if matches!(unit_word, "h" | "hr" | "hrs" | "yr" | "yrs" | "min" | "sec") {
         return None;
     }
-    let plural = unit_word.ends_with('s');
     let before = i.checked_sub(1).and_then(|b| s.word(b));
+    // "a second plant", "for a second term", "a second or third person": the ordinal; but
+    // "a hundredth of a second", "wait a second.".
+    if unit_word == "second" && before != Some("of") && s.word(k + 1).is_some() {
+        return None;
+    }
+    let plural = unit_word.ends_with('s');
     // "once a year", "$5 a day", "twice a week" are rates; "a few" belongs to "few".
     if matches!(
         before,
@@ -2818,6 +2823,36 @@ mod tests {
             );
         }
         assert_eq!(one("Payment is due on the 27th.").kind, FigureKind::Date);
+    }
+
+    #[test]
+    fn a_second_is_an_ordinal_unless_it_is_time() {
+        for (text, kind, counted) in [
+            (
+                "It will build a second plant in India.",
+                FigureKind::Ordinal,
+                Some("plant"),
+            ),
+            (
+                "Prices fell for a second day.",
+                FigureKind::Ordinal,
+                Some("day"),
+            ),
+            (
+                "He won by a hundredth of a second only.",
+                FigureKind::Duration,
+                None,
+            ),
+            ("Wait a second.", FigureKind::Duration, None),
+        ] {
+            let f = figures(text, None);
+            let second = f.iter().find(|f| f.text.ends_with("second")).expect(text);
+            assert_eq!(
+                (second.kind, second.counted.as_deref()),
+                (kind, counted),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
