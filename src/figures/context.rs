@@ -791,14 +791,24 @@ pub fn rate(s: &Sentence, h: &Hit) -> Option<Range<usize>> {
     ) {
         return None;
     }
+    // Over a conversion in brackets: "$1bn (£530m) a year".
+    let mut from = h.end;
+    if s.ch(from) == Some(')') {
+        from += 1;
+    }
+    if s.ch(from) == Some('(') {
+        if let Some(close) = (from + 1..from + 6).find(|&j| s.ch(j) == Some(')')) {
+            from = close + 1;
+        }
+    }
     // The span first (most figures have none), then what is counted before it, with one
     // "of": "150 billion tonnes of ice a year".
-    let k = (h.end..h.end + 7).find(|&k| {
+    let k = (from..from + 7).find(|&k| {
         matches!(s.word(k), Some("a" | "an" | "per" | "each" | "every"))
             && s.word(k + 1).is_some_and(is_rate_span)
     })?;
     let mut of = false;
-    let counted = (h.end..k).all(|j| match s.word(j) {
+    let counted = (from..k).all(|j| match s.word(j) {
         Some("of") if !of && s.word(j + 1).is_some_and(|w| !stop(w)) => {
             of = true;
             true
@@ -806,10 +816,11 @@ pub fn rate(s: &Sentence, h: &Hit) -> Option<Range<usize>> {
         Some(w) => !stop(w),
         None => false,
     });
-    // "a year-long", and "a year earlier", "a week ago", "an hour and a half": a time,
-    // not a rate.
+    // "a year-long", and "a year earlier", "a week ago", "a year from now", "an hour and a
+    // half": a time, not a rate ("$48m a year from its costs" is one).
     let a_time = s.dash(k + 2)
         || s.is_any(k + 2, RATE_SPAN_ENDS)
+        || s.is(k + 2, "from") && s.is_any(k + 3, &["now", "then", "today"])
         || s.is(k + 2, "and") && s.is_any(k + 3, &["a", "half"]);
     (counted && !a_time).then_some(k..k + 2)
 }
@@ -835,7 +846,7 @@ fn is_rate_span(w: &str) -> bool {
 }
 
 const RATE_SPAN_ENDS: &[&str] = &[
-    "ago", "earlier", "later", "before", "after", "on", "since", "from", "old", "long", "ahead",
+    "ago", "earlier", "later", "before", "after", "on", "since", "old", "long", "ahead",
 ];
 
 pub fn read(s: &Sentence, hits: &[Hit], n: usize, cardinals: &[(f64, String)]) -> Context {

@@ -2343,7 +2343,9 @@ mod tests {
         let f = figures(
             "It makes around 5,000 cars a week and 100 million doses a year. Workers earn \
              £10.42 an hour, prices rise 2% a year and the fund pays $2,000 each month. \
-             It pumps 1 million barrels of oil a day. Sales rose 20% from a year earlier.",
+             It pumps 1 million barrels of oil a day. Sales rose 20% from a year earlier. \
+             It cuts costs by $1bn (£530m) a year and $48m a year from its bills. \
+             It ends a year from now.",
             None,
         );
         let got: Vec<(&str, Option<&str>)> = f
@@ -2360,6 +2362,10 @@ mod tests {
                 ("$2,000", Some("each month")),
                 ("1 million barrels", Some("a day")),
                 ("20%", None),
+                ("a year", None),
+                ("$1bn", Some("a year")),
+                ("£530m", Some("a year")),
+                ("$48m", Some("a year")),
                 ("a year", None),
             ]
         );
