@@ -469,11 +469,10 @@ fn verbish(w: &str) -> bool {
 }
 
 /// Past tenses and participles without "-ed" that follow a figure: "€100m spread over five
-/// years", "$5m paid to", "20 people died and 30 were hurt".
+/// years", "$5m paid to" (those in [`STOP`], "said", "won", "was", end a phrase already).
 const IRREGULAR_VERBS: &[&str] = &[
-    "spread", "paid", "sold", "spent", "lost", "won", "held", "made", "built", "bought", "brought",
-    "sent", "given", "taken", "fell", "rose", "grew", "went", "came", "told", "said", "got",
-    "gave", "took", "saw", "kept", "ran", "met", "were", "was",
+    "spread", "paid", "sold", "spent", "held", "built", "bought", "brought", "sent", "given",
+    "taken", "fell", "rose", "grew", "went", "came", "got", "gave", "saw", "kept", "ran", "met",
 ];
 
 /// Nouns in "-ing" that amounts often measure: "$550bn in new spending".
@@ -742,8 +741,7 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
         && s.is(h.start - 1, "number")
         && s.capitalised(h.end);
     // "the 18-year-old battled past": who an age is of is no count.
-    let age = h.kind == FigureKind::Duration
-        && (s.is_any(h.end - 1, &["old", "age"]) || s.is_any(h.start, &["aged", "age"]));
+    let age = h.kind == FigureKind::Duration && h.age;
     if date_after || rank_before_name || age {
         return None;
     }

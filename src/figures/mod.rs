@@ -60,6 +60,8 @@ struct Hit {
     rate: Option<Range<usize>>,
     /// The whole a count is part of: 650 of "412 of the 650 seats".
     out_of: Option<f64>,
+    /// An age ("91-year-old", "aged 89"): it counts nothing.
+    age: bool,
 }
 
 impl Hit {
@@ -77,6 +79,7 @@ impl Hit {
             century: false,
             rate: None,
             out_of: None,
+            age: false,
         }
     }
     fn when(&self) -> Option<&When> {
@@ -937,6 +940,7 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
                     reading(value),
                 );
                 h.unit = Some("year");
+                h.age = true;
             }
             if let Some(share) = share_of(s, end, &a).filter(|_| kind == FigureKind::Cardinal) {
                 h.end = share.end;
@@ -1115,6 +1119,7 @@ fn duration_or_shift(
     };
     let mut h = Hit::new(start, e, kind, reading);
     h.unit = Some(unit);
+    h.age = e > end;
     h
 }
 
@@ -2789,21 +2794,18 @@ mod tests {
         }
         // "aged": an age in years, a range of ages too.
         for (text, age, value) in [
-            ("She died aged 89.", "aged 89", Value::Number(89.0)),
+            ("She died aged 89.", "aged 89", num(89.0)),
             (
                 "People aged 25 to 49 were studied.",
                 "aged 25 to 49",
-                Value::Range {
-                    from: Box::new(Value::Number(25.0)),
-                    to: Box::new(Value::Number(49.0)),
-                },
+                numbers(25.0, 49.0),
             ),
         ] {
             let f = one(text);
             assert_eq!(f.text, age, "{text:?}");
             assert_eq!(
                 (f.value, f.unit.as_deref()),
-                (Some(value), Some("year")),
+                (value, Some("year")),
                 "{text:?}"
             );
         }
@@ -2872,12 +2874,9 @@ mod tests {
             .find(|f| f.kind == FigureKind::Percent)
             .expect("percent");
         assert_eq!(margin.text, "plus or minus 2%");
-        assert_eq!(margin.value, Some(Value::Number(2.0)));
+        assert_eq!(margin.value, num(2.0));
         assert_eq!(margin.qualifier.as_deref(), Some("plus or minus"));
-        assert_eq!(
-            one("It fell to minus 5 degrees.").value,
-            Some(Value::Number(-5.0))
-        );
+        assert_eq!(one("It fell to minus 5 degrees.").value, num(-5.0));
     }
 
     #[test]
@@ -2921,7 +2920,7 @@ mod tests {
         ] {
             let f = one(text);
             assert_eq!(f.text, share, "{text:?}");
-            assert_eq!(f.value, Some(Value::Number(value)), "{text:?}");
+            assert_eq!(f.value, num(value), "{text:?}");
             assert_eq!(
                 (f.out_of, f.counted.as_deref()),
                 (out_of, Some(counted)),
