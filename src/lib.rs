@@ -109,7 +109,8 @@ pub fn analyse_with_clock(input: &str, options: &Options, clock: Clock) -> Resul
             let now = clock();
             timings.push(StageTiming {
                 stage,
-                ms: now - last,
+                // Whole microseconds: finer is noise, and long decimals swell the report.
+                ms: ((now - last) * 1e3).round() / 1e3,
             });
             last = now;
         }

@@ -451,7 +451,9 @@ pub fn summarise(
     }
     let scores: Vec<f64> = signals.iter().map(Signals::score).collect();
     for (rank, &i) in body.iter().enumerate() {
-        sentences[i].score = scores[rank];
+        // Four decimals tell every pair of scores apart that a reader would compare, and
+        // keep the report short; the choice below uses the exact scores.
+        sentences[i].score = (scores[rank] * 1e4).round() / 1e4;
         sentences[i].reasons = signals[rank].reasons(rank, central_few, entities);
     }
 
