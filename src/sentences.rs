@@ -120,6 +120,10 @@ fn ends_sentence(text: &str, toks: &[Token], i: usize, next: Token, dotted: bool
     if first.is_lowercase() {
         return false;
     }
+    // A digit straight after a full stop makes it a decimal point: "VND16.8 trillion".
+    if first.is_ascii_digit() && next.span.start == toks[i].span.end {
+        return false;
+    }
     if dotted {
         return SENTENCE_STARTERS.contains(&next_text);
     }
@@ -213,6 +217,10 @@ mod tests {
         );
         case!("Wait... and see.", ["Wait... and see."]);
         case!("Item No. 5 was sold.", ["Item No. 5 was sold."]);
+        case!(
+            "Loans topped VND16.8 trillion. Rs3.4 crore went.",
+            ["Loans topped VND16.8 trillion.", "Rs3.4 crore went."]
+        );
         case!("No full stop at the end", ["No full stop at the end"]);
         case!("", []);
     }

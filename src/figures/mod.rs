@@ -335,7 +335,8 @@ fn could_start(s: &Pieces, i: usize) -> bool {
         lex::Kind::Word => match OPENING_WORDS.get(s.word(i).unwrap_or("")) {
             Some(true) => true,
             Some(false) => CURRENCIES.longest_at(s, i).is_some(),
-            None => false,
+            // The words are lowered in ASCII only: "VNĐ" is looked up whole.
+            None => !s.raw(i).is_ascii() && CURRENCIES.longest_at(s, i).is_some(),
         },
     }
 }
@@ -1883,6 +1884,13 @@ mod tests {
             Money,
             num(0.12),
             Some("USD")
+        );
+        case!(
+            "loans topped VNĐ16.8 quadrillion",
+            "VNĐ16.8 quadrillion",
+            Money,
+            num(1.68e16),
+            Some("VND")
         );
         case!(
             "fell to 300 trillion VND",

@@ -67,6 +67,8 @@ const SCALE_WORDS: &[(&str, f64)] = &[
     ("crores", 1e7),
     ("billion", 1e9),
     ("trillion", 1e12),
+    // Sums in đồng run to quadrillions: "VNĐ16.8 quadrillion".
+    ("quadrillion", 1e15),
 ];
 
 /// The value `w` has in `table`.

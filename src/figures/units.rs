@@ -3,6 +3,7 @@
 
 use super::lex::{lex, Kind, Sentence};
 use crate::hashing::FastMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One written form of a currency or unit.
@@ -110,6 +111,7 @@ impl Lexicon {
     /// The longest form starting at piece `j`, and the piece after it.
     pub fn longest_at(&self, s: &Sentence, j: usize) -> Option<(usize, &Form)> {
         let first = piece_lower(s, j)?;
+        let first = first.as_ref();
         if !self.first_bytes[usize::from(first.as_bytes()[0])] {
             return None;
         }
@@ -120,7 +122,7 @@ impl Lexicon {
         let forms = self.by_first.get(first)?;
         'forms: for form in forms {
             for (k, want) in form.pieces.iter().enumerate() {
-                if piece_lower(s, j + k) != Some(want.as_str()) {
+                if piece_lower(s, j + k).as_deref() != Some(want.as_str()) {
                     continue 'forms;
                 }
             }
@@ -146,12 +148,16 @@ impl Lexicon {
     }
 }
 
-/// The lowercased text of piece `j` (its character for a symbol).
-fn piece_lower<'a>(s: &Sentence<'a>, j: usize) -> Option<&'a str> {
+/// The lowercased text of piece `j` (its character for a symbol). The sentence's own
+/// lower-case text only lowers ASCII, so a word with other letters is lowered here: "VNĐ".
+fn piece_lower<'a>(s: &Sentence<'a>, j: usize) -> Option<Cow<'a, str>> {
     let p = s.pieces.get(j)?;
     Some(match p.kind {
-        Kind::Word | Kind::Num => &s.lower[p.start..p.end],
-        Kind::Other(_) => &s.text[p.start..p.end],
+        Kind::Word if !s.text.as_bytes()[p.start..p.end].is_ascii() => {
+            Cow::Owned(s.text[p.start..p.end].to_lowercase())
+        }
+        Kind::Word | Kind::Num => Cow::Borrowed(&s.lower[p.start..p.end]),
+        Kind::Other(_) => Cow::Borrowed(&s.text[p.start..p.end]),
     })
 }
 
@@ -178,6 +184,8 @@ mod tests {
         case!(CURRENCIES, "USD", Some("USD"));
         case!(CURRENCIES, "euros", Some("EUR"));
         case!(CURRENCIES, "₫", Some("VND"));
+        case!(CURRENCIES, "VNĐ", Some("VND"));
+        case!(CURRENCIES, "Đồng", Some("VND"));
         case!(CURRENCIES, "Try", None);
         case!(CURRENCIES, "TRY", Some("TRY"));
     }
