@@ -421,10 +421,13 @@ impl Features {
 
     /// Whether a name ends at token `i` of the last passage: a possessive "'s" ends one
     /// ("Morocco's Hicham El Guerrouj" names two), unless it is a title's, which opens
-    /// the names of institutions ("Queen's Club", "Prince's Trust").
+    /// the names of institutions ("Queen's Club", "Prince's Trust"), or "People's", which
+    /// opens many ("People's Committee", "People's Bank of China").
     pub fn ends_name(&self, i: usize) -> bool {
         let id = self.words[i] as usize;
-        self.word_case[id].possessive && self.word_entries[id].classes & TITLE == 0
+        self.word_case[id].possessive
+            && self.word_entries[id].classes & TITLE == 0
+            && !(self.word_case[id].capitalised && self.word_folded[id].starts_with("people"))
     }
 
     /// Every feature hash of token `i` of the last passage, word roles included.

@@ -390,6 +390,21 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_people_opens_a_name() {
+        let found = names(
+            "The Hà Nội People's Committee met on Monday, while the People's Bank of China \
+             cut rates and Morocco's Hicham El Guerrouj ran.",
+        );
+        for name in [
+            "Hà Nội People's Committee",
+            "People's Bank of China",
+            "Hicham El Guerrouj",
+        ] {
+            assert!(found.iter().any(|n| n == name), "{name} in {found:?}");
+        }
+    }
+
+    #[test]
     fn names_do_not_depend_on_earlier_articles() {
         let article = "Bùi Thanh Sơn met Alexander Novak in Moscow. Sơn thanked Novak.";
         let fresh = names(article);

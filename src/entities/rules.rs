@@ -189,6 +189,17 @@ const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness", "baron",
 ];
 
+/// Nouns for a kind of place, after a name ("Hainan province") or as its last word ("Bắc
+/// Giang Province"). "County" only after one: "Derby County" is a football club.
+const PLACE_NOUNS: &[&str] = &[
+    "province",
+    "provinces",
+    "prefecture",
+    "county",
+    "district",
+    "region",
+];
+
 /// Words that name a storm with the word after them: "Typhoon Yagi", "Hurricane Katrina".
 const STORMS: &[&str] = &["typhoon", "hurricane", "cyclone"];
 
@@ -540,13 +551,18 @@ impl Passage<'_> {
     /// A lower-case noun after a name says what it names: a place before "province",
     /// "county", "district" or "region" ("Hainan province", "Quảng Ninh and Hải Phòng
     /// provinces"; not a people's, "the Welsh region"), and an award, not a person, before
-    /// "award" or "prize" ("a Tony award").
+    /// "award" or "prize" ("a Tony award"). Such a noun as a name's last word makes a
+    /// place too ("Bắc Giang Province").
     fn kind_nouns(&self, names: &mut [Name]) {
         for n in names.iter_mut() {
+            let last = self.folded(n.end - 1);
+            let ends_in_place_noun =
+                n.end - n.start > 1 && last != "county" && PLACE_NOUNS.contains(&last);
             let kind = match self.words.get(n.end).copied() {
-                Some(
-                    "province" | "provinces" | "prefecture" | "county" | "district" | "region",
-                ) if !self.is_people(n.start, n.end) => EntityType::Location,
+                _ if ends_in_place_noun => EntityType::Location,
+                Some(w) if PLACE_NOUNS.contains(&w) && !self.is_people(n.start, n.end) => {
+                    EntityType::Location
+                }
                 Some("award" | "awards" | "prize" | "prizes") if n.kind == EntityType::Person => {
                     EntityType::Misc
                 }
@@ -1285,6 +1301,15 @@ mod tests {
             [("China's", Location), ("Hainan", Location), ("Welsh", Misc)]
         );
         case!("She won a Tony award.", [(3, 4, Person)], [("Tony", Misc)]);
+        // The noun as the name's last word; "County" names clubs too, so it is left alone.
+        case!(
+            "Lâm Đồng Province and Derby County agreed.",
+            [(0, 3, Organisation), (4, 6, Organisation)],
+            [
+                ("Lâm Đồng Province", Location),
+                ("Derby County", Organisation)
+            ]
+        );
     }
 
     #[test]
