@@ -200,6 +200,21 @@ const STOP: &[&str] = &[
     "alone",
     "ahead",
     "behind",
+    // Where something lies from the figure: "4C above the average", "7,400km beyond".
+    "above",
+    "below",
+    "beyond",
+    "beneath",
+    "outside",
+    "inside",
+    "along",
+    "alongside",
+    "via",
+    "upon",
+    "onto",
+    "throughout",
+    "amid",
+    "despite",
     // The plural of a number ("in the 20s").
     "s",
     "around",
@@ -536,12 +551,18 @@ fn counts_many(s: &Sentence, i: usize) -> bool {
         )
 }
 
-/// The noun phrase ending just before piece `k`, read backwards: "bilateral trade".
 /// What an amount belongs to: the noun phrase ending just before piece `k`, without the
 /// verbs and adverbs around it ("caused damage" → "damage", "saw volume sales" → "volume
 /// sales", "shares recovered slightly" → "shares") or a date in it (`dates` holds the
 /// pieces of the sentence's dates); none when nothing else is left ("risen", "likely").
+/// An acronym in brackets after the phrase is left out: "the consumer price index (CPI)".
 fn subject_before(s: &Sentence, k: usize, dates: &[(usize, usize)]) -> Option<String> {
+    let acronym = k >= 3
+        && s.ch(k - 3) == Some('(')
+        && s.ch(k - 1) == Some(')')
+        && s.raw(k - 2).len() > 1
+        && s.raw(k - 2).bytes().all(|b| b.is_ascii_uppercase());
+    let k = if acronym { k - 3 } else { k };
     let mut j = noun_run_before(s, k);
     // What the phrase belongs to, over one or two prepositions: "shares in Google", "TB in
     // England", "sales of new homes in the US".

@@ -2417,6 +2417,12 @@ mod tests {
                 Some("yield on the 10-year US Treasury note"),
             ),
             ("Gold was steady at $2,885.", "$2,885", Some("Gold")),
+            // An acronym in brackets after the subject is left out.
+            (
+                "The consumer price index (CPI) rose 3.27 per cent.",
+                "3.27 per cent",
+                Some("consumer price index"),
+            ),
             (
                 "It cut its estimate for the eurozone economy from 2.2% to 1.6%.",
                 "1.6%",
@@ -2777,6 +2783,9 @@ mod tests {
                 "seventh",
                 Some("largest trading partner"),
             ),
+            // Where something lies from the figure is not what it counts.
+            ("It was about 4C above the average.", "about 4C", None),
+            ("It flew 7,400km beyond the Moon.", "7,400km", None),
         ] {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == number).expect(number);
