@@ -65,6 +65,10 @@ fn judge(text: &str, f: &Figure, fig: Span, m: &Mention) -> Verdict {
             return Verdict::Name;
         }
     }
+    // "39C", "100m": a measure written as one word is no name.
+    if same && f.kind == FigureKind::Quantity && f.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return Verdict::Figure;
+    }
     // "A$6.35", "1300 GMT", "Under 23 hours": a name inside a figure is the figure's
     // currency, unit or qualifier. Dates keep theirs ("the Fourth of July"), and so does a
     // country's adjective before a currency word ("86.7bn Swiss francs").
@@ -219,5 +223,13 @@ mod tests {
             found.contains(&(EntityType::Misc, "Swiss".to_string())),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_measure_in_one_word_is_no_name() {
+        let text = "Météo-France placed 11 departments on red alert. Temperatures reached \
+                    39C in Marignane.";
+        assert!(has_figure(text, FigureKind::Quantity, "39C"));
+        assert!(!has_name(text, "39C"), "{:?}", names(text));
     }
 }
