@@ -418,13 +418,15 @@ fn merge_name_suffixes(groups: &[Group], sets: &mut UnionFind) {
 }
 
 /// A longer name joins the same name written shorter: a company's without its legal form,
-/// however that was typed ("Tesla Inc" and "Tesla", "HSBC Holdings" and "HSBC"), and an
-/// organisation's without what it is of, when two words or more remain ("Serum Institute
-/// of India" and "Serum Institute", not "Bank of England" and "Bank").
+/// however that was typed ("Tesla Inc" and "Tesla", "HSBC Holdings" and "HSBC"; not a known
+/// place, "Hollywood Laboratories" and "Hollywood"), and an organisation's without what it
+/// is of, when two words or more remain ("Serum Institute of India" and "Serum Institute",
+/// not "Bank of England" and "Bank").
 fn merge_short_forms(groups: &[Group], by_key: &FastMap<String, usize>, sets: &mut UnionFind) {
     for (g, grp) in groups.iter().enumerate() {
         let short = if has_legal_form(&grp.words) {
-            Some(&grp.words[..grp.words.len() - 1])
+            let bare = &grp.words[..grp.words.len() - 1];
+            Some(bare).filter(|w| !Lexicon::get().is_place(&w.join(" ")))
         } else if grp.kind == EntityType::Organisation {
             let of = grp.words.iter().position(|w| w == "of");
             of.filter(|&i| i >= 2).map(|i| &grp.words[..i])
@@ -704,6 +706,25 @@ mod tests {
             "UFJ and UFJ Holdings.",
             [("UFJ", Organisation), ("UFJ Holdings", Organisation)],
             [("UFJ Holdings", Organisation, ["UFJ Holdings", "UFJ"])]
+        );
+        // A company word its name is also written without; not after a known place.
+        case!(
+            "Mellanox Technologies said. Mellanox rose. Vietnam Motors and Vietnam.",
+            [
+                ("Mellanox Technologies", Organisation),
+                ("Mellanox", Person),
+                ("Vietnam Motors", Organisation),
+                ("Vietnam", Location)
+            ],
+            [
+                (
+                    "Mellanox Technologies",
+                    Organisation,
+                    ["Mellanox Technologies", "Mellanox"]
+                ),
+                ("Vietnam Motors", Organisation, ["Vietnam Motors"]),
+                ("Vietnam", Location, ["Vietnam"])
+            ]
         );
         // A legal form alone names nothing to join.
         case!(
