@@ -1,7 +1,7 @@
 //! Rules over the tagger's output: titles out of person names, and names by their head words.
 
 use super::features::{
-    Features, Lexicon, COMPANY, DEMONYM, EVENT_HEAD, EVENT_NAME, GATHERING, LAW_HEAD, LOC,
+    Features, Lexicon, COMPANY, DEMONYM, EVENT_HEAD, EVENT_NAME, GATHERING, LAW_HEAD, LOC, NAME,
     ORG_HEAD, ORG_NAME, ORG_NOUN, PRODUCT, TITLE,
 };
 use crate::report::EntityType;
@@ -189,6 +189,19 @@ const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness", "baron",
 ];
 
+/// II to XXXIX: a regnal or sequel number ("Elizabeth II", "Artemis III"). "I", "V" and
+/// "X" alone are left out, being words and letters as often.
+fn is_roman_numeral(w: &str) -> bool {
+    let tens = w.bytes().take_while(|&b| b == b'X').count();
+    let units = &w[tens..];
+    w.len() >= 2
+        && tens <= 3
+        && matches!(
+            units,
+            "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+        )
+}
+
 /// Nouns for a kind of place, after a name ("Hainan province") or as its last word ("Bắc
 /// Giang Province"). "County" only after one: "Derby County" is a football club.
 const PLACE_NOUNS: &[&str] = &[
@@ -220,6 +233,7 @@ pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Ve
     passage.known_types(names);
     passage.storms(names);
     passage.kind_nouns(names);
+    passage.regnal_numbers(names);
     if !features.headline {
         passage.head_words(names);
         passage.quoted(names);
@@ -571,6 +585,37 @@ impl Passage<'_> {
             if n.kind != kind {
                 n.kind = kind;
                 n.by_rule = true;
+            }
+        }
+    }
+
+    /// A Roman numeral after a name is part of it: "John Paul II", "Artemis III", "Henry
+    /// VIII" (a numeral the tagger took for a name alone joins the word before it). A
+    /// numeral alone is no name.
+    fn regnal_numbers(&self, names: &mut Vec<Name>) {
+        for i in 0..self.words.len() {
+            if !is_roman_numeral(self.words[i]) {
+                continue;
+            }
+            let named_before = i > 0 && self.is_name_word(i - 1) && !self.glued[i];
+            let alone = names.iter().position(|n| n.start == i && n.end == i + 1);
+            if let Some(before) = names.iter_mut().find(|n| named_before && n.end == i) {
+                before.end = i + 1;
+                before.by_rule = true;
+                if let Some(a) = alone {
+                    names.remove(a);
+                }
+            } else if let Some(a) = alone {
+                if named_before && !names.iter().any(|n| n.start < i && i - 1 < n.end) {
+                    let n = &mut names[a];
+                    n.start = i - 1;
+                    if self.has(i - 1, NAME) {
+                        n.kind = EntityType::Person;
+                    }
+                    n.by_rule = true;
+                } else {
+                    names.remove(a);
+                }
             }
         }
     }
@@ -1309,6 +1354,26 @@ mod tests {
                 ("Lâm Đồng Province", Location),
                 ("Derby County", Organisation)
             ]
+        );
+    }
+
+    #[test]
+    fn a_roman_numeral_after_a_name_is_part_of_it() {
+        case!(
+            "Pope John Paul II met the Artemis III crew in chapter IV.",
+            [
+                (1, 3, Person),
+                (6, 7, Misc),
+                (7, 8, Organisation),
+                (11, 12, Organisation)
+            ],
+            [("John Paul II", Person), ("Artemis III", Misc)]
+        );
+        // A numeral taken for a name alone joins the capitalised word before it.
+        case!(
+            "It was Elizabeth II.",
+            [(3, 4, Organisation)],
+            [("Elizabeth II", Person)]
         );
     }
 
