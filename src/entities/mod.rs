@@ -88,6 +88,7 @@ pub fn recognise(
     );
     let mut out = Vec::new();
     let mut tags = Vec::new();
+    let mut common_acronyms: FastSet<&str> = FastSet::default();
     for (((range, first), words), ids) in passages.iter().zip(&words).zip(&ids) {
         let passage = &tokens[range.clone()];
         let mut names = Vec::new();
@@ -107,7 +108,9 @@ pub fn recognise(
         let glued: Vec<bool> = (0..passage.len())
             .map(|i| i > 0 && passage[i - 1].span.end == passage[i].span.start)
             .collect();
-        rules::apply(words, &glued, &features, &mut names);
+        for a in rules::apply(words, &glued, &features, &mut names) {
+            common_acronyms.insert(words[a]);
+        }
         for n in names {
             let span = Span::new(passage[n.start].span.start, passage[n.end - 1].span.end);
             // "“Four No’s”" keeps its "’s" inside the quotation marks.
@@ -125,6 +128,11 @@ pub fn recognise(
         }
     }
     WORD_TABLES.with(|tables| tables.set(Some(Box::new((features, scratch)))));
+    // "official development assistance (ODA)" … "the total ODA": a short form of common
+    // words is no name wherever it is written.
+    if !common_acronyms.is_empty() {
+        out.retain(|m| !common_acronyms.contains(m.span.of(text)));
+    }
     out
 }
 
@@ -387,6 +395,16 @@ mod tests {
             !found.iter().any(|n| n == "Rhetoric" || n == "Smaller"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_short_form_of_common_words_is_no_name_anywhere() {
+        let found = names(
+            "Japan gave official development assistance (ODA) to Laos. The ODA \
+             funded roads, and ODA loans rose.",
+        );
+        assert!(!found.iter().any(|n| n == "ODA"), "{found:?}");
+        assert!(found.iter().any(|n| n == "Laos"), "{found:?}");
     }
 
     #[test]

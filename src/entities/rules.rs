@@ -218,8 +218,14 @@ const STORMS: &[&str] = &["typhoon", "hurricane", "cyclone"];
 
 /// Corrects and completes the tagger's names of one passage (`words`; `glued` marks
 /// words with no space before them; `features` computed for them); leaves them sorted
-/// and without overlaps.
-pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Vec<Name>) {
+/// and without overlaps. Returns the words that abbreviate the lower-case words before
+/// them ("official development assistance (ODA)"), which name nothing anywhere.
+pub fn apply(
+    words: &[&str],
+    glued: &[bool],
+    features: &Features,
+    names: &mut Vec<Name>,
+) -> Vec<usize> {
     let passage = Passage {
         words,
         glued,
@@ -252,6 +258,9 @@ pub fn apply(words: &[&str], glued: &[bool], features: &Features, names: &mut Ve
         }
         keep
     });
+    (0..words.len())
+        .filter(|&i| passage.abbreviates_common_words(i))
+        .collect()
 }
 
 struct Passage<'a> {
@@ -918,23 +927,31 @@ impl Passage<'_> {
         names.retain(|n| !(n.end - n.start == 1 && self.abbreviates_common_words(n.start)));
     }
 
-    /// Whether word `a` is in brackets right after lower-case words whose initials spell it.
+    /// Whether word `a` is in brackets right after lower-case words whose initials spell it,
+    /// each part of a hyphenated word giving one ("high-bandwidth memory (HBM)").
     fn abbreviates_common_words(&self, a: usize) -> bool {
         let word = self.words[a];
         let letters = word.chars().count();
         if !(a >= 1 && self.words[a - 1] == "(" && self.words.get(a + 1) == Some(&")"))
             || letters < 2
-            || letters >= a
             || !word.chars().all(|c| c.is_ascii_uppercase())
         {
             return false;
         }
-        let spelled = (a - 1 - letters..a - 1).all(|i| self.is_common_word(i));
-        let initials = self.words[a - 1 - letters..a - 1]
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .map(|c| c.to_ascii_uppercase());
-        spelled && initials.eq(word.chars())
+        // The words before the bracket, last first, over the dashes that join them.
+        let mut initials = Vec::with_capacity(letters);
+        let mut i = a - 1;
+        while initials.len() < letters && i > 0 {
+            i -= 1;
+            if self.is_joining_dash(i) && initials.last().is_some() {
+                continue;
+            }
+            if !self.is_common_word(i) {
+                return false;
+            }
+            initials.extend(self.words[i].chars().next().map(|c| c.to_ascii_uppercase()));
+        }
+        initials.iter().rev().copied().eq(word.chars())
     }
 
     /// Names listed together ("A, B and C") share the type a rule gave one of them.
@@ -1418,6 +1435,12 @@ mod tests {
             "It leads in official development assistance (ODA) to Japan.",
             [(7, 8, Organisation), (10, 11, Location)],
             [("Japan", Location)]
+        );
+        // Each part of a hyphenated word gives an initial.
+        case!(
+            "Demand for high-bandwidth memory (HBM) grew.",
+            [(7, 8, Organisation)],
+            []
         );
         case!(
             "Communist Party of Vietnam and major parties met.",
