@@ -1006,8 +1006,10 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
     if h.kind == FigureKind::Cardinal {
         return;
     }
-    if worth {
-        // "16 investment projects in Russia, worth 1.6 billion USD".
+    // After a comma, "worth" sums up what comes before: "16 investment projects in Russia,
+    // worth 1.6 billion USD"; without one, it belongs to the noun before it ("a loan
+    // agreement worth ¥50 billion").
+    if worth && s.ch(k.saturating_sub(1)) == Some(',') {
         if let Some(c) = (n.saturating_sub(4)..n)
             .rev()
             .filter(|&p| hits[p].kind == FigureKind::Cardinal)
@@ -1016,16 +1018,14 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
             ctx.subject = Some(c);
             return;
         }
-        if s.ch(k.saturating_sub(1)) == Some(',') {
-            k -= 1;
-            // "its deal with Samsung, worth £50m": the deal, not its partner.
-            let partner = (0..k)
-                .rev()
-                .take_while(|&j| s.word(j).is_some_and(|w| !stop(w)))
-                .last();
-            if let Some(j) = partner.filter(|&j| j > 0 && s.is_any(j - 1, &["with", "from"])) {
-                k = j - 1;
-            }
+        k -= 1;
+        // "its deal with Samsung, worth £50m": the deal, not its partner.
+        let partner = (0..k)
+            .rev()
+            .take_while(|&j| s.word(j).is_some_and(|w| !stop(w)))
+            .last();
+        if let Some(j) = partner.filter(|&j| j > 0 && s.is_any(j - 1, &["with", "from"])) {
+            k = j - 1;
         }
     }
     // A price: "bought the unit for $9.3bn", "is being sold for £3.99".

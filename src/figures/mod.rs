@@ -2404,6 +2404,17 @@ mod tests {
                 "£50m",
                 Some("sponsorship deal"),
             ),
+            // After a comma "worth" sums up the things counted; without, the noun before.
+            (
+                "It signed 16 investment projects in Russia, worth $1.6bn.",
+                "$1.6bn",
+                Some("investment projects"),
+            ),
+            (
+                "They signed 12 documents, including a loan agreement worth ¥50 billion.",
+                "¥50 billion",
+                Some("loan agreement"),
+            ),
             (
                 "One euro was worth $1.32 with the pound at $1.9.",
                 "$1.32",
