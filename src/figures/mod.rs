@@ -558,6 +558,16 @@ enum Suffix<'a> {
     Unit(&'static str),
 }
 
+impl Suffix<'_> {
+    /// The currency code or unit.
+    fn code(&self) -> &str {
+        match self {
+            Suffix::Currency(f) => f.code,
+            Suffix::Percent(u) | Suffix::Duration(u) | Suffix::Unit(u) => u,
+        }
+    }
+}
+
 /// A percent sign or word at `k`: (unit, end).
 fn percent_at(s: &Pieces, k: usize) -> Option<(&'static str, usize)> {
     if s.ch(k) == Some('%') {
@@ -586,8 +596,13 @@ fn suffix_at<'a>(s: &Pieces, k: usize) -> Option<(Suffix<'a>, usize)> {
         return None;
     }
     if let Some((e, f)) = CURRENCIES.longest_at(s, k) {
-        // "Fahrenheit 9/11 won the award": the verb has an object after it.
-        let verb = f.after_only && (s.num(e).is_some() || s.is_any(e, context::ARTICLES));
+        // "Fahrenheit 9/11 won the award": the verb has an object after it; not after a
+        // magnitude ("a loss of 3.75 trillion won a year ago").
+        let magnitude = k > 0
+            && s.word(k - 1)
+                .is_some_and(|w| numbers::scale_word(w).is_some());
+        let verb =
+            f.after_only && !magnitude && (s.num(e).is_some() || s.is_any(e, context::ARTICLES));
         if !verb {
             return Some((Suffix::Currency(f), e));
         }
@@ -763,6 +778,8 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
                 let mag_b = magnitude_at(s, nb.end, money_b);
                 b = Some((nb, mag_b));
             }
+        } else if let Some(nb) = between_with_unit(s, i, k) {
+            b = Some((nb, None));
         }
     }
     // Years: "2026–2028", "2026-31", "between 2015 and 2018"; a season or a fiscal year,
@@ -1008,6 +1025,21 @@ fn suffix_end(s: &Pieces, k: usize) -> usize {
 }
 
 /// A range starts at "between" or "from" when one precedes it.
+/// "between 15% and 20%", "between 5kg and 8kg": the second number of a range whose unit
+/// is written after each number; the first number's ends at `k`.
+fn between_with_unit(s: &Pieces, i: usize, k: usize) -> Option<Num> {
+    if i == 0 || !s.is(i - 1, "between") {
+        return None;
+    }
+    let (first, e) = suffix_at(s, k)?;
+    if !s.is(e, "and") {
+        return None;
+    }
+    let nb = number_at(s, e + 1).filter(|n| !n.ordinal)?;
+    let (second, _) = suffix_at(s, nb.end)?;
+    (first.code() == second.code()).then_some(nb)
+}
+
 fn range_start(s: &Pieces, i: usize) -> usize {
     if i > 0 && s.is_any(i - 1, &["between", "from"]) {
         i - 1
@@ -1764,6 +1796,13 @@ mod tests {
             Some("KRW")
         );
         case!("U2 won three awards", "three", Cardinal, num(3.0), None);
+        case!(
+            "a loss of 3.75 trillion won a year ago",
+            "3.75 trillion won",
+            Money,
+            num(3.75e12),
+            Some("KRW")
+        );
         // … and after a number that has an object after it.
         case!(
             "the film Fahrenheit 9/11 won the award",
@@ -1898,6 +1937,21 @@ mod tests {
             Money,
             num(3e14),
             Some("VND")
+        );
+        // A unit after each number of a range "between" them.
+        case!(
+            "prices rose between 15% and 20%",
+            "between 15% and 20%",
+            Range,
+            numbers(15.0, 20.0),
+            Some("%")
+        );
+        case!(
+            "allowances of between one gigabyte and 30 gigabytes",
+            "between one gigabyte and 30 gigabytes",
+            Range,
+            numbers(1.0, 30.0),
+            Some("GB")
         );
         case!(
             "cost $3-4 billion",
