@@ -967,6 +967,11 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
             {
                 break
             }
+            // "fell from 23.4% to 22.1%": the change is read over its starting point.
+            Some("from") if k >= 2 && s.word(k - 2).is_some_and(|w| LINKERS.contains(&w)) => {
+                k -= 1;
+                steps += 1;
+            }
             Some(w) if LINKERS.contains(&w) => {
                 worth |= matches!(w, "worth" | "valued");
                 k -= 1;

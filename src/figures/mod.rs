@@ -2482,6 +2482,17 @@ mod tests {
                 Some("yield on the 10-year US Treasury note"),
             ),
             ("Gold was steady at $2,885.", "$2,885", Some("Gold")),
+            // A change read over its starting point.
+            (
+                "Inflation has fallen from 9% to 7% this year.",
+                "9%",
+                Some("Inflation"),
+            ),
+            (
+                "Inflation has fallen from 9% to 7% this year.",
+                "7%",
+                Some("Inflation"),
+            ),
             // An acronym in brackets after the subject is left out.
             (
                 "The consumer price index (CPI) rose 3.27 per cent.",
