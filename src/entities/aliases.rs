@@ -352,8 +352,22 @@ fn merge_short_names(
             .into_iter()
             .filter(|&c| groups[c].kind == EntityType::Organisation && groups[c].words[0] != *word)
             .collect();
-        if kind == EntityType::Organisation && orgs.len() == 1 {
-            sets.union(g, orgs[0]);
+        // Whatever its type, the last word of a single organisation's name of two or three
+        // words, no known place, is that organisation's short name: "Villa" after "Aston
+        // Villa" (not "Michigan" after "University of Michigan").
+        let short_name = |org: usize| {
+            let w = &groups[org].words;
+            w.len() <= 3
+                && w.last() == Some(word)
+                && !w
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "of" | "and" | "the" | "vs" | "v"))
+                && !Lexicon::get().is_place(word)
+        };
+        if let [org] = orgs[..] {
+            if kind == EntityType::Organisation || kind != EntityType::Event && short_name(org) {
+                sets.union(g, org);
+            }
         }
     }
 }
@@ -827,6 +841,25 @@ mod tests {
 
     #[test]
     fn merges() {
+        // An organisation's last word, however it was typed; not after "of".
+        case!(
+            "Aston Villa lost. Villa sit 12th. The University of Michigan and Michigan agreed.",
+            [
+                ("Aston Villa", Organisation),
+                ("Villa", Person),
+                ("University of Michigan", Organisation),
+                ("Michigan", Location)
+            ],
+            [
+                ("Aston Villa", Organisation, ["Aston Villa", "Villa"]),
+                (
+                    "University of Michigan",
+                    Organisation,
+                    ["University of Michigan"]
+                ),
+                ("Michigan", Location, ["Michigan"])
+            ]
+        );
         // An event named again by its last word.
         case!(
             "Typhoon Yagi hit Hanoi. Yagi weakened at the Athens Olympics. The Olympics ended.",
