@@ -417,7 +417,12 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
                 p.ends_with("ly") || MODIFIERS.contains(&p) || p.len() > 4 && p.ends_with("est")
             }) || s.dash(j - 1)
                 || many && !plural && counts_many(s, j + 1));
-        if j > k && verbish(w) && !s.capitalised(j) && !adjective {
+        // "the sixth consecutive monthly decline": a frequency before a noun is no adverb.
+        let frequency = matches!(
+            w,
+            "hourly" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly"
+        ) && s.word(j + 1).is_some_and(|n| !stop(n));
+        if j > k && verbish(w) && !s.capitalised(j) && !adjective && !frequency {
             break;
         }
         // Right after the number, a past tense is a verb unless more of the phrase

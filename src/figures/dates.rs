@@ -1112,12 +1112,7 @@ pub fn time_at(s: &Sentence, i: usize) -> Option<DateHit> {
         .and_then(|n| n.plain)
     {
         let (h, m) = (v / 100, v % 100);
-        let end = if s.is_any(i + 1, CLOCK_ZONES) {
-            Some(i + 2)
-        } else {
-            (s.is(i + 1, "local") && s.is(i + 2, "time")).then_some(i + 3)
-        }
-        .or_else(|| {
+        let end = zone_after(s, i + 1).or_else(|| {
             // "from 0800 to 1800GMT": the first time takes the zone of the second.
             let from = i > 0 && s.is_any(i - 1, &["from", "between"]);
             let zone_follows = s.is_any(i + 1, &["to", "and"])
@@ -1142,10 +1137,19 @@ pub fn time_at(s: &Sentence, i: usize) -> Option<DateHit> {
     }
     Some(hit(
         i,
-        end2,
+        zone_after(s, end2).unwrap_or(end2),
         FigureKind::Time,
         When::Timex(timex_clock(h, m, sec, part)),
     ))
+}
+
+/// The end of a time zone or "local time" at `k`, after a time ("0950 GMT", "06:41 GMT").
+fn zone_after(s: &Sentence, k: usize) -> Option<usize> {
+    if s.is_any(k, CLOCK_ZONES) {
+        Some(k + 1)
+    } else {
+        (s.is(k, "local") && s.is(k + 1, "time")).then_some(k + 2)
+    }
 }
 
 /// Words after a four-digit 24-hour time: time zones, and "hours".
@@ -1387,6 +1391,12 @@ mod tests {
         case!("at 7 p.m. on", "7 p.m.", When::Timex("T19:00".into()));
         case!("at 0950 GMT on", "0950 GMT", When::Timex("T09:50".into()));
         case!("by 2230GMT,", "2230GMT", When::Timex("T22:30".into()));
+        case!("at 06:41 GMT on", "06:41 GMT", When::Timex("T06:41".into()));
+        case!(
+            "at 11:11 local time",
+            "11:11 local time",
+            When::Timex("T11:11".into())
+        );
         case!("from 0800 to 1800GMT", "0800", When::Timex("T08:00".into()));
         case!(
             "from 1700 local time",

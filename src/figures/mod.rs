@@ -2859,6 +2859,12 @@ mod tests {
                 "seventh",
                 Some("largest trading partner"),
             ),
+            // A frequency before a noun is an adjective.
+            (
+                "It was the sixth consecutive monthly decline.",
+                "sixth",
+                Some("consecutive monthly decline"),
+            ),
             // Where something lies from the figure is not what it counts.
             ("It was about 4C above the average.", "about 4C", None),
             ("It flew 7,400km beyond the Moon.", "7,400km", None),
