@@ -422,7 +422,10 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
             w,
             "hourly" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly"
         ) && s.word(j + 1).is_some_and(|n| !stop(n));
-        if j > k && verbish(w) && !s.capitalised(j) && !adjective && !frequency {
+        // "hit" is a verb before its object ("an earthquake hit Turkey"), else a noun ("their
+        // first hit", "a top 10 hit in 1970").
+        let verb = verbish(w) || w == "hit" && s.word(j + 1).is_some_and(|n| !stop(n));
+        if j > k && verb && !s.capitalised(j) && !adjective && !frequency {
             break;
         }
         // Right after the number, a past tense is a verb unless more of the phrase
@@ -493,6 +496,7 @@ fn verbish(w: &str) -> bool {
 const IRREGULAR_VERBS: &[&str] = &[
     "spread", "paid", "sold", "spent", "held", "built", "bought", "brought", "sent", "given",
     "taken", "fell", "rose", "grew", "went", "came", "got", "gave", "saw", "kept", "ran", "met",
+    "struck", "shook", "swept", "left", "lost", "won", "beat", "took", "made", "told",
 ];
 
 /// Nouns in "-ing" that amounts often measure: "$550bn in new spending".

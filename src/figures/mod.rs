@@ -385,7 +385,7 @@ fn glued_to_word(s: &Pieces, i: usize) -> bool {
 }
 
 /// Whether the pounds ending before `e` are a weight: written "lb" or "lbs", or in a
-/// sentence that weighs something ("weighs", "heavier", "overloaded") or gives another
+/// sentence that weighs something ("weighs", "heavier", "overloaded", a rocket's "thrust") or gives another
 /// weight ("700 pounds (320kg)", "a metric ton is 2,204.62 pounds").
 fn weighed(s: &Pieces, e: usize) -> bool {
     if s.word(e - 1).is_some_and(|w| w.starts_with("lb")) {
@@ -398,7 +398,7 @@ fn weighed(s: &Pieces, e: usize) -> bool {
         ["weigh", "heav", "light", "overweight", "overloaded"]
             .iter()
             .any(|p| w.starts_with(p))
-            || matches!(w, "ton" | "tons" | "tonne" | "tonnes" | "stone")
+            || matches!(w, "ton" | "tons" | "tonne" | "tonnes" | "stone" | "thrust")
             || UNITS
                 .longest_at(s, j)
                 .is_some_and(|(_, f)| matches!(f.code, "kg" | "g" | "oz"))
@@ -831,6 +831,9 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
     let hyphen = range.is_none() && s.hyphen(end) && s.word(end + 1).is_some();
     let at = if hyphen { end + 1 } else { end };
     let suffix = suffix_at(s, at).filter(|(x, _)| !(hyphen && matches!(x, Suffix::Percent(_))));
+    // "a magnitude 6.3 earthquake": a scale written before the number.
+    let scale_before = suffix.is_none() && prefix.is_none() && i > 0 && s.is(i - 1, "magnitude");
+    let suffix = suffix.or(scale_before.then_some((Suffix::Unit("magnitude"), end)));
     // A capitalised word glued after it that is no unit makes an identifier: "3G", "3GSM".
     if suffix.is_none()
         && !a.ordinal
@@ -842,6 +845,8 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
     }
     let start = if range.is_some() {
         range_start(s, i)
+    } else if scale_before {
+        i - 1
     } else {
         i
     };
@@ -2036,6 +2041,29 @@ mod tests {
             num(3e6),
             Some("m³")
         );
+        // An earthquake's size, written before or after the number.
+        case!(
+            "a magnitude 6.3 earthquake",
+            "magnitude 6.3",
+            Quantity,
+            num(6.3),
+            Some("magnitude")
+        );
+        case!(
+            "a 5.9-magnitude quake",
+            "5.9-magnitude",
+            Quantity,
+            num(5.9),
+            Some("magnitude")
+        );
+        // A rocket's thrust weighs pounds.
+        case!(
+            "8.8 million pounds of thrust",
+            "8.8 million pounds",
+            Quantity,
+            num(8.8e6),
+            Some("lb")
+        );
     }
 
     #[test]
@@ -2859,6 +2887,13 @@ mod tests {
                 "seventh",
                 Some("largest trading partner"),
             ),
+            // "hit" before its object is a verb, else a noun.
+            (
+                "A 7.8 magnitude earthquake hit Turkey.",
+                "7.8 magnitude",
+                Some("earthquake"),
+            ),
+            ("It was their first hit in the UK.", "first", Some("hit")),
             // A frequency before a noun is an adjective.
             (
                 "It was the sixth consecutive monthly decline.",
