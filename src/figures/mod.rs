@@ -405,6 +405,21 @@ fn weighed(s: &Pieces, e: usize) -> bool {
     })
 }
 
+/// "Lan, 68, was found guilty": a whole number in digits between commas right after a
+/// capitalised word, and before a word in lower case that goes on with the sentence, is
+/// the age of who was just named.
+fn appositive_age(s: &Pieces, start: usize, end: usize, n: &Num) -> bool {
+    start >= 2
+        && !n.words
+        && n.plain.is_some_and(|v| (1..=120).contains(&v))
+        && s.ch(start - 1) == Some(',')
+        && s.word(start - 2).is_some()
+        && s.capitalised(start - 2)
+        && s.ch(end) == Some(',')
+        && s.word(end + 1)
+            .is_some_and(|w| !s.capitalised(end + 1) && !matches!(w, "and" | "or" | "but"))
+}
+
 /// "per second", "a split second": the unit of time, not the ordinal.
 fn second_of_time(s: &Pieces, j: usize, n: &Num) -> bool {
     n.end == j + 1 && s.is(j, "second") && j > 0 && s.is_any(j - 1, &["per", "split"])
@@ -962,6 +977,14 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
                     kind_or_range(FigureKind::Duration),
                     reading(value),
                 );
+                h.unit = Some("year");
+                h.age = true;
+            } else if appositive_age(s, start, end, &a)
+                && !rank
+                && range.is_none()
+                && mag_a.is_none()
+            {
+                h.kind = FigureKind::Duration;
                 h.unit = Some("year");
                 h.age = true;
             }
@@ -2914,6 +2937,7 @@ mod tests {
     fn ages_are_whole_and_count_nothing() {
         for (text, age) in [
             ("A 91-year-old widow lost her savings.", "91-year-old"),
+            ("Mr Ebbers, 63, has always denied it.", "63"),
             ("The 18-year-old battled past her rival.", "18-year-old"),
             ("He is 29 years old.", "29 years old"),
         ] {
@@ -2940,6 +2964,18 @@ mod tests {
             assert_eq!(
                 (f.value, f.unit.as_deref()),
                 (value, Some("year")),
+                "{text:?}"
+            );
+        }
+        // Between commas after a name only, and not before a conjunction.
+        for text in [
+            "Of 100 staff at Ford, 68, or two thirds, left.",
+            "It rose 5, 68, 70 times.",
+        ] {
+            assert!(
+                figures(text, None)
+                    .iter()
+                    .all(|f| f.kind != FigureKind::Duration),
                 "{text:?}"
             );
         }
