@@ -1413,6 +1413,11 @@ mod tests {
                 ("Rusvietpetro", Organisation)
             ]
         );
+        case!(
+            "The property website Rightmove and the magazine Rolling Stone said so.",
+            [(3, 4, Person), (7, 9, Person)],
+            [("Rightmove", Organisation), ("Rolling Stone", Organisation)]
+        );
     }
 
     #[test]
