@@ -433,21 +433,34 @@ fn merge_name_suffixes(groups: &[Group], sets: &mut UnionFind) {
 
 /// A longer name joins the same name written shorter: a company's without its legal form,
 /// however that was typed ("Tesla Inc" and "Tesla", "HSBC Holdings" and "HSBC"; not a known
-/// place, "Hollywood Laboratories" and "Hollywood"), and an organisation's without what it
-/// is of, when two words or more remain ("Serum Institute of India" and "Serum Institute",
-/// not "Bank of England" and "Bank").
+/// place or people, "Vietnam Motors" and "Vietnam", nor a person's name, "Mark Paulsmeier"
+/// and "Paulsmeier Group"), and an organisation's without what it is of, when two words or
+/// more remain ("Serum Institute of India" and "Serum Institute", not "Bank of England" and
+/// "Bank").
 fn merge_short_forms(groups: &[Group], by_key: &FastMap<String, usize>, sets: &mut UnionFind) {
     for (g, grp) in groups.iter().enumerate() {
         let short = if has_legal_form(&grp.words) {
             let bare = &grp.words[..grp.words.len() - 1];
-            Some(bare).filter(|w| !Lexicon::get().is_place(&w.join(" ")))
+            let known = |w: &str| Lexicon::get().is_place(w) || Lexicon::get().is_demonym(w);
+            Some(bare).filter(|w| !known(&w.join(" ")))
         } else if grp.kind == EntityType::Organisation {
             let of = grp.words.iter().position(|w| w == "of");
             of.filter(|&i| i >= 2).map(|i| &grp.words[..i])
         } else {
             None
         };
-        if let Some(&bare) = short.and_then(|w| by_key.get(&w.concat())) {
+        let Some(&bare) = short.and_then(|w| by_key.get(&w.concat())) else {
+            continue;
+        };
+        // "Paulsmeier" that joined "Mark Paulsmeier" is the person, not "Paulsmeier Group".
+        let root = sets.find(bare);
+        let of_a_person = (0..groups.len()).any(|p| {
+            p != bare
+                && groups[p].kind == EntityType::Person
+                && groups[p].words.len() > 1
+                && sets.find(p) == root
+        });
+        if !of_a_person {
             sets.union(g, bare);
         }
     }
@@ -715,6 +728,19 @@ mod tests {
                 ("Tesla", Person)
             ],
             [("Tesla Inc", Organisation, ["Tesla Inc", "Tesla"])]
+        );
+        // Not the person a short name already joined.
+        case!(
+            "Mark Paulsmeier said. Paulsmeier left the Paulsmeier Group.",
+            [
+                ("Mark Paulsmeier", Person),
+                ("Paulsmeier", Person),
+                ("Paulsmeier Group", Organisation)
+            ],
+            [
+                ("Mark Paulsmeier", Person, ["Mark Paulsmeier", "Paulsmeier"]),
+                ("Paulsmeier Group", Organisation, ["Paulsmeier Group"])
+            ]
         );
         case!(
             "UFJ and UFJ Holdings.",

@@ -20,8 +20,9 @@ pub const PRODUCT: u16 = 2048;
 pub const EVENT_NAME: u16 = 4096;
 /// Classes the tagger's features read: the bits below this.
 const CLASSES: u8 = 13;
-/// A company's legal form ("Inc"), also a [`COMPANY`] word; past [`CLASSES`], so the tagger
-/// sees it as the company word it was trained on.
+/// A company's legal form ("Inc"), also a [`COMPANY`] word, or another word a company's
+/// name is also written without ("Group"); past [`CLASSES`], so the tagger sees only the
+/// word's other classes, as it was trained.
 pub const LEGAL_FORM: u16 = 8192;
 
 const GAZETTEER: &str = include_str!("../../data/entities/gazetteer.txt");
@@ -62,6 +63,7 @@ impl Lexicon {
                 "orgnoun" => ORG_NOUN,
                 "company" => COMPANY,
                 "legal" => COMPANY | LEGAL_FORM,
+                "shortens" => LEGAL_FORM,
                 "orgname" => ORG_NAME,
                 "product" => PRODUCT,
                 "eventname" => EVENT_NAME,
