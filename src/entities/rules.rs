@@ -192,6 +192,9 @@ const HONORIFICS: &[&str] = &[
 /// II to XXXIX: a regnal or sequel number ("Elizabeth II", "Artemis III"). "I", "V" and
 /// "X" alone are left out, being words and letters as often.
 fn is_roman_numeral(w: &str) -> bool {
+    if !matches!(w.as_bytes(), [b'I' | b'V' | b'X', _, ..]) {
+        return false;
+    }
     let tens = w.bytes().take_while(|&b| b == b'X').count();
     let units = &w[tens..];
     w.len() >= 2
@@ -258,8 +261,8 @@ pub fn apply(
         }
         keep
     });
-    (0..words.len())
-        .filter(|&i| passage.abbreviates_common_words(i))
+    (1..words.len())
+        .filter(|&i| words[i - 1] == "(" && passage.abbreviates_common_words(i))
         .collect()
 }
 
