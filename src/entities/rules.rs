@@ -560,18 +560,43 @@ impl Passage<'_> {
             return;
         }
         for &(start, end, classes) in self.features.matches() {
-            if classes & EVENT_NAME != 0
-                && self.is_capitalised(start)
-                && !names.iter().any(|n| n.start < end && start < n.end)
-            {
+            let overlaps = |names: &Vec<Name>| names.iter().any(|n| n.start < end && start < n.end);
+            if classes & EVENT_NAME != 0 && self.is_capitalised(start) && !overlaps(names) {
                 names.push(Name {
                     start,
                     end,
                     kind: EntityType::Event,
                     by_rule: true,
                 });
+            } else if classes & PRODUCT != 0
+                && self.is_written_as_a_product(start, end)
+                && !overlaps(names)
+            {
+                // With its model: "iPhone 16 Pro", "Xbox 360".
+                let mut end = end;
+                if end < self.words.len() && self.is_number(end) && !self.glued[end] {
+                    end += 1;
+                    while end < self.words.len() && self.is_capitalised(end) && !self.glued[end] {
+                        end += 1;
+                    }
+                }
+                names.push(Name {
+                    start,
+                    end,
+                    kind: EntityType::Misc,
+                    by_rule: true,
+                });
             }
         }
+    }
+
+    /// A product's name the tagger left out is taken only where no common word can be meant:
+    /// a capital inside it ("iPhone", "PlayStation"), in capitals ("PSP"), or words in
+    /// capitals ("Game Boy"); "Windows" or "Excel" opening a sentence may be the words.
+    fn is_written_as_a_product(&self, start: usize, end: usize) -> bool {
+        let w = self.words[start];
+        let inner_capital = w.chars().skip(1).any(char::is_uppercase);
+        inner_capital || end - start > 1 && (start..end).all(|i| self.is_capitalised(i))
     }
 
     /// A lower-case noun after a name says what it names: a place before "province",
@@ -1375,6 +1400,21 @@ mod tests {
                 ("Derby County", Organisation)
             ]
         );
+    }
+
+    #[test]
+    fn a_product_the_tagger_left_out_is_added_with_its_model() {
+        case!(
+            "Apple unveiled the iPhone 16 Pro and the PlayStation 3 today.",
+            [(0, 1, Organisation)],
+            [
+                ("Apple", Organisation),
+                ("iPhone 16 Pro", Misc),
+                ("PlayStation 3", Misc)
+            ]
+        );
+        // A single capitalised word may be the common word.
+        case!("Windows were smashed.", [], []);
     }
 
     #[test]

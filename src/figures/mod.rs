@@ -491,7 +491,7 @@ fn in_name(s: &Pieces, j: usize, n: &Num) -> bool {
         && !title_case(s)
 }
 
-/// "Model 3", "Boeing 747", "Chapter 11", "BBC Radio 4", "FTSE 100": a whole number in
+/// "Model 3", "Boeing 747", "Chapter 11", "BBC Radio 4", "FTSE 100", "iPhone 16": a whole number in
 /// digits right after a name's word is the name's label and no amount; unless a unit, a
 /// percent, a magnitude or a score goes on from it ("Olympic 100m", "England 18-17"). A
 /// year stays a year ("Security Act 2001"), and an owner's number an amount ("the WTO's
@@ -513,8 +513,10 @@ fn label_number(s: &Pieces, j: usize, n: &Num) -> bool {
 /// Whether piece `k` is a capitalised word inside the sentence (not its first word, nor
 /// the first after an opening quote or bracket), so likely part of a name.
 fn after_name_word(s: &Pieces, k: usize) -> bool {
+    // A capital inside a word makes a name too: "iPhone 16".
+    let camel = || s.raw(k).chars().skip(1).any(char::is_uppercase);
     s.word(k).is_some()
-        && s.capitalised(k)
+        && (s.capitalised(k) || camel())
         && k > 0
         && !matches!(
             s.ch(k - 1),
@@ -2437,6 +2439,7 @@ mod tests {
             "the Boeing 747 jumbo and the FTSE 100 index",
             "after it filed for Chapter 11 protection",
             "he told BBC Radio 4's Today programme",
+            "Apple unveiled the iPhone 16 today",
         ] {
             assert_eq!(figures(text, None), [], "{text:?}");
         }
