@@ -420,6 +420,39 @@ fn appositive_age(s: &Pieces, start: usize, end: usize, n: &Num) -> bool {
             .is_some_and(|w| !s.capitalised(end + 1) && !matches!(w, "and" | "or" | "but"))
 }
 
+/// "3:49.11", "7:17.55", "2:05:23.5": a race time, minutes (or hours and minutes) and
+/// seconds with a fraction, which no clock writes; a duration in seconds.
+fn race_time_at(s: &Pieces, i: usize) -> Option<Hit> {
+    let first = s
+        .num(i)
+        .filter(|n| n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))?;
+    let mut seconds: f64 = first.parse().ok()?;
+    let mut k = i + 1;
+    let mut parts = 1;
+    while parts < 3 && s.ch(k) == Some(':') && s.joins(k) {
+        let part = s.num(k + 1)?;
+        let (whole, fraction) = part.split_once('.').unwrap_or((part, ""));
+        let value: f64 = part.parse().ok()?;
+        if whole.len() != 2 || value >= 60.0 || fraction.len() > 3 {
+            return None;
+        }
+        seconds = seconds * 60.0 + value;
+        parts += 1;
+        k += 2;
+        if !fraction.is_empty() {
+            let mut h = Hit::new(
+                i,
+                k,
+                FigureKind::Duration,
+                Reading::Number(numbers::tidy(seconds)),
+            );
+            h.unit = Some("second");
+            return Some(h);
+        }
+    }
+    None
+}
+
 /// "per second", "a split second": the unit of time, not the ordinal.
 fn second_of_time(s: &Pieces, j: usize, n: &Num) -> bool {
     n.end == j + 1 && s.is(j, "second") && j > 0 && s.is_any(j - 1, &["per", "split"])
@@ -735,7 +768,7 @@ fn score(s: &Pieces, i: usize, dash: usize, b: &Num) -> bool {
 /// A number at `i` with whatever gives it a kind: "US$4.7 billion", "4.58 billion USD",
 /// "5 to 10 per cent", "75-year", "500,000 barrels", "2026–2028", "80th", "199".
 fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
-    if let Some(h) = vague_or_article_duration(s, i) {
+    if let Some(h) = vague_or_article_duration(s, i).or_else(|| race_time_at(s, i)) {
         return Some(h);
     }
     // "percent of 10".
@@ -1322,8 +1355,9 @@ const COMPOUND_UNITS: &[(&str, &str, f64)] = &[
 const COMPOUND_FORMS: &[(&str, &str)] = &[("st", "st"), ("in", "in"), ("s", "second")];
 
 /// Joins the parts of a compound measure into one figure in its smallest unit, exact in
-/// whole numbers: "6ft 2in" is 74 in, "2hr 15min 25sec" is 8,125 seconds. Each smaller
-/// part must be less than one of the larger ("3 hours, 90 minutes" is a list).
+/// whole numbers: "6ft 2in" is 74 in, "2hr 15min 25sec" is 8,125 seconds, and "3min
+/// 49.04sec" 229.04 seconds. Each smaller part must be less than one of the larger ("3
+/// hours, 90 minutes" is a list).
 fn join_compounds(s: &Pieces, hits: &mut Vec<Hit>) {
     // A hit as a part: its whole number, unit and end.
     let part = |h: &Hit| -> Option<(f64, &'static str, usize)> {
@@ -1339,10 +1373,14 @@ fn join_compounds(s: &Pieces, hits: &mut Vec<Hit>) {
             }
             _ => None,
         }
-        .filter(|&(v, ..)| v >= 0.0 && v.fract() == 0.0)
+        .filter(|&(v, ..)| v >= 0.0)
     };
     join_adjacent(hits, |a, b| {
         let ((va, ua, ea), (vb, ub, eb)) = (part(a)?, part(b)?);
+        // The smaller part alone may have a fraction: "3min 49.04sec".
+        if va.fract() != 0.0 {
+            return None;
+        }
         let &(.., per) = COMPOUND_UNITS
             .iter()
             .find(|&&(large, small, _)| large == ua && small == ub)?;
@@ -1357,7 +1395,12 @@ fn join_compounds(s: &Pieces, hits: &mut Vec<Hit>) {
                 FigureKind::Cardinal => FigureKind::Quantity,
                 kind => kind,
             };
-            let mut h = Hit::new(a.start, eb, kind, Reading::Number(va * per + vb));
+            let mut h = Hit::new(
+                a.start,
+                eb,
+                kind,
+                Reading::Number(numbers::tidy(va * per + vb)),
+            );
             h.unit = Some(ub);
             h
         })
@@ -2218,6 +2261,19 @@ mod tests {
             (
                 "She won in 2hr 15min 25sec.",
                 one("2hr 15min 25sec", Duration, 8125.0, "second"),
+            ),
+            // Seconds with a fraction, and a race time in the form no clock writes.
+            (
+                "She clocked 3min 49.04sec.",
+                one("3min 49.04sec", Duration, 229.04, "second"),
+            ),
+            (
+                "She set the mark of 3:49.11.",
+                one("3:49.11", Duration, 229.11, "second"),
+            ),
+            (
+                "He won in 2:05:23.5.",
+                one("2:05:23.5", Duration, 7523.5, "second"),
             ),
             (
                 "He won in two hours, 23 minutes and 10 seconds.",
