@@ -429,7 +429,7 @@ impl Features {
         let id = self.words[i] as usize;
         self.word_case[id].possessive
             && self.word_entries[id].classes & TITLE == 0
-            && !(self.word_case[id].capitalised && self.word_folded[id].starts_with("people"))
+            && !(self.word_case[id].capitalised && self.word_folded[id] == "people")
     }
 
     /// Every feature hash of token `i` of the last passage, word roles included.
