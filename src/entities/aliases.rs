@@ -438,6 +438,12 @@ fn merge_name_suffixes(groups: &[Group], sets: &mut UnionFind) {
 /// more remain ("Serum Institute of India" and "Serum Institute", not "Bank of England" and
 /// "Bank").
 fn merge_short_forms(groups: &[Group], by_key: &FastMap<String, usize>, sets: &mut UnionFind) {
+    let full_person = |p: usize| groups[p].kind == EntityType::Person && groups[p].words.len() > 1;
+    // People named in full in each set, counted once, so that the check below stays linear.
+    let mut people: FastMap<usize, usize> = FastMap::default();
+    for p in (0..groups.len()).filter(|&p| full_person(p)) {
+        *people.entry(sets.find(p)).or_default() += 1;
+    }
     for (g, grp) in groups.iter().enumerate() {
         let short = if has_legal_form(&grp.words) {
             let bare = &grp.words[..grp.words.len() - 1];
@@ -453,13 +459,8 @@ fn merge_short_forms(groups: &[Group], by_key: &FastMap<String, usize>, sets: &m
             continue;
         };
         // "Paulsmeier" that joined "Mark Paulsmeier" is the person, not "Paulsmeier Group".
-        let root = sets.find(bare);
-        let of_a_person = (0..groups.len()).any(|p| {
-            p != bare
-                && groups[p].kind == EntityType::Person
-                && groups[p].words.len() > 1
-                && sets.find(p) == root
-        });
+        let others = people.get(&sets.find(bare)).copied().unwrap_or(0);
+        let of_a_person = others > usize::from(full_person(bare));
         if !of_a_person {
             sets.union(g, bare);
         }

@@ -559,34 +559,44 @@ impl Passage<'_> {
         if self.features.headline {
             return;
         }
+        // Words inside names, worked out at the first known name, so that each test is a
+        // look-up and the rule stays linear.
+        let mut covered: Option<Vec<bool>> = None;
         for &(start, end, classes) in self.features.matches() {
-            let overlaps = |names: &Vec<Name>| names.iter().any(|n| n.start < end && start < n.end);
-            if classes & EVENT_NAME != 0 && self.is_capitalised(start) && !overlaps(names) {
-                names.push(Name {
-                    start,
-                    end,
-                    kind: EntityType::Event,
-                    by_rule: true,
-                });
-            } else if classes & PRODUCT != 0
-                && self.is_written_as_a_product(start, end)
-                && !overlaps(names)
-            {
-                // With its model: "iPhone 16 Pro", "Xbox 360".
-                let mut end = end;
-                if end < self.words.len() && self.is_number(end) && !self.glued[end] {
-                    end += 1;
-                    while end < self.words.len() && self.is_capitalised(end) && !self.glued[end] {
-                        end += 1;
-                    }
-                }
-                names.push(Name {
-                    start,
-                    end,
-                    kind: EntityType::Misc,
-                    by_rule: true,
-                });
+            let event = classes & EVENT_NAME != 0 && self.is_capitalised(start);
+            let product = classes & PRODUCT != 0 && self.is_written_as_a_product(start, end);
+            if !event && !product {
+                continue;
             }
+            let covered = covered.get_or_insert_with(|| {
+                let mut covered = vec![false; self.words.len()];
+                for n in names.iter() {
+                    covered[n.start..n.end].fill(true);
+                }
+                covered
+            });
+            if covered[start..end].iter().any(|&c| c) {
+                continue;
+            }
+            let mut end = end;
+            // A product with its model: "iPhone 16 Pro", "Xbox 360".
+            if !event && end < self.words.len() && self.is_number(end) && !self.glued[end] {
+                end += 1;
+                while end < self.words.len() && self.is_capitalised(end) && !self.glued[end] {
+                    end += 1;
+                }
+            }
+            covered[start..end].fill(true);
+            names.push(Name {
+                start,
+                end,
+                kind: if event {
+                    EntityType::Event
+                } else {
+                    EntityType::Misc
+                },
+                by_rule: true,
+            });
         }
     }
 
@@ -630,20 +640,39 @@ impl Passage<'_> {
     /// VIII" (a numeral the tagger took for a name alone joins the word before it). A
     /// numeral alone is no name.
     fn regnal_numbers(&self, names: &mut Vec<Name>) {
-        for i in 0..self.words.len() {
-            if !is_roman_numeral(self.words[i]) {
-                continue;
+        let numerals: Vec<usize> = (0..self.words.len())
+            .filter(|&i| is_roman_numeral(self.words[i]))
+            .collect();
+        if numerals.is_empty() {
+            return;
+        }
+        // The name ending at each word boundary, the one-word name at each word, and the
+        // words inside names: looked up, not searched, so that the rule stays linear.
+        let none = usize::MAX;
+        let mut ends_at = vec![none; self.words.len() + 1];
+        let mut alone_at = vec![none; self.words.len()];
+        let mut covered = vec![false; self.words.len()];
+        for (k, n) in names.iter().enumerate() {
+            ends_at[n.end] = k;
+            if n.end == n.start + 1 {
+                alone_at[n.start] = k;
             }
+            covered[n.start..n.end].fill(true);
+        }
+        let mut dropped = vec![false; names.len()];
+        for i in numerals {
             let named_before = i > 0 && self.is_name_word(i - 1) && !self.glued[i];
-            let alone = names.iter().position(|n| n.start == i && n.end == i + 1);
-            if let Some(before) = names.iter_mut().find(|n| named_before && n.end == i) {
-                before.end = i + 1;
-                before.by_rule = true;
+            let alone = Some(alone_at[i]).filter(|&a| a != none);
+            let before = Some(ends_at[i]).filter(|&b| b != none && named_before);
+            if let Some(b) = before {
+                names[b].end = i + 1;
+                names[b].by_rule = true;
+                ends_at[i + 1] = b;
                 if let Some(a) = alone {
-                    names.remove(a);
+                    dropped[a] = true;
                 }
             } else if let Some(a) = alone {
-                if named_before && !names.iter().any(|n| n.start < i && i - 1 < n.end) {
+                if named_before && !covered[i - 1] {
                     let n = &mut names[a];
                     n.start = i - 1;
                     if self.has(i - 1, NAME) {
@@ -651,10 +680,15 @@ impl Passage<'_> {
                     }
                     n.by_rule = true;
                 } else {
-                    names.remove(a);
+                    dropped[a] = true;
                 }
             }
         }
+        let mut k = 0;
+        names.retain(|_| {
+            k += 1;
+            !dropped[k - 1]
+        });
     }
 
     /// "Typhoon Yagi", "Super Typhoon Haiyan", "Tropical Storm Alberto": a named storm
