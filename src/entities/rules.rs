@@ -328,12 +328,18 @@ impl Passage<'_> {
         w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s"))
     }
 
+    /// The lexicon match that holds word `i`: the matches are in order and do not overlap,
+    /// so it is found by halving, not by reading them all.
+    fn match_at(&self, i: usize) -> Option<(usize, usize, u16)> {
+        let matches = self.features.matches();
+        let k = matches.partition_point(|&(_, e, _)| e <= i);
+        matches.get(k).copied().filter(|&(s, _, _)| s <= i)
+    }
+
     /// The whole span is one phrase of the lexicon with this class.
     fn is_phrase(&self, start: usize, end: usize, class: u16) -> bool {
-        self.features
-            .matches()
-            .iter()
-            .any(|&(s, e, c)| s == start && e == end && c & class != 0)
+        self.match_at(start)
+            .is_some_and(|(s, e, c)| s == start && e == end && c & class != 0)
     }
 
     /// Drops an aside after a dash, punctuation at the edges ("“Four" → "Four"), titles
@@ -521,7 +527,7 @@ impl Passage<'_> {
     /// ("the Labour party" stays "Labour") and not two names ("Nintendo's DS").
     fn known_types(&self, names: &mut Vec<Name>) {
         for n in names.iter_mut() {
-            let whole = self.features.matches().iter().find(|&&(s, e, c)| {
+            let whole = self.match_at(n.start).filter(|&(s, e, c)| {
                 s <= n.start
                     && n.end <= e
                     && e - s > n.end - n.start
@@ -531,7 +537,7 @@ impl Passage<'_> {
                         .all(|&i| self.is_capitalised(i) || self.is_number(i))
                     && !(s..e - 1).any(|i| self.is_possessive(i))
             });
-            if let Some(&(start, end, _)) = whole {
+            if let Some((start, end, _)) = whole {
                 (n.start, n.end) = (start, end);
                 n.by_rule = true;
             }

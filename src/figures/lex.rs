@@ -127,6 +127,8 @@ pub struct Sentence<'a> {
     /// The number read at each piece, once read: the date and quantity grammars ask for
     /// the same pieces many times.
     pub(super) numbers: Vec<Cell<Option<Option<Num>>>>,
+    /// Whether the sentence is in title case, once asked (a question about every word).
+    pub(super) title_case: Cell<Option<bool>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -139,6 +141,7 @@ impl<'a> Sentence<'a> {
             lower,
             pieces,
             numbers,
+            title_case: Cell::new(None),
         }
     }
     pub fn len(&self) -> usize {

@@ -566,6 +566,9 @@ fn mid_sentence(s: &Pieces, j: usize) -> bool {
 /// Whether nearly all words of more than three letters start with a capital (names make
 /// up many of a sentence's capitals, so a bare majority is not enough).
 fn title_case(s: &Pieces) -> bool {
+    if let Some(known) = s.title_case.get() {
+        return known;
+    }
     let (mut capitalised, mut lower) = (0, 0);
     for k in 0..s.len() {
         if s.word(k).is_some_and(|w| w.len() > 3) {
@@ -576,7 +579,9 @@ fn title_case(s: &Pieces) -> bool {
             }
         }
     }
-    capitalised > 3 * lower
+    let title_case = capitalised > 3 * lower;
+    s.title_case.set(Some(title_case));
+    title_case
 }
 
 /// Whether a currency follows at `k`, after a magnitude word if any.
