@@ -866,6 +866,11 @@ impl Passage<'_> {
     fn head_words(&self, names: &mut Vec<Name>) {
         let heads = EVENT_HEAD | GATHERING | LAW_HEAD | ORG_HEAD | COMPANY;
         let mut found: Vec<Name> = Vec::new();
+        // The names by where they start, and the longest: the names a span overlaps are
+        // read from a window, not from the whole list, so that the rule stays linear.
+        let mut by_start: Vec<usize> = (0..names.len()).collect();
+        by_start.sort_by_key(|&k| names[k].start);
+        let longest = names.iter().map(|n| n.end - n.start).max().unwrap_or(0);
         for h in 0..self.words.len() {
             if !self.is_capitalised(h) || !self.has(h, heads) || self.has(h, TITLE) {
                 continue;
@@ -879,7 +884,10 @@ impl Passage<'_> {
             // The tagger is better at the edges of an organisation name it also found and
             // took further ("Organisation for Security and Cooperation in Europe").
             let mut agrees = false;
-            for m in names.iter_mut() {
+            let window = by_start.partition_point(|&k| names[k].start + longest <= start)
+                ..by_start.partition_point(|&k| names[k].start < end);
+            for &k in &by_start[window.clone()] {
+                let m = &mut names[k];
                 if kind == EntityType::Organisation
                     && m.kind == kind
                     && m.start < end
@@ -891,7 +899,7 @@ impl Passage<'_> {
                 }
             }
             let keeps = agrees
-                || names.iter().any(|m| {
+                || by_start[window].iter().map(|&k| &names[k]).any(|m| {
                     m.start == start
                         && m.end == end
                         && (m.kind == EntityType::Person
@@ -900,7 +908,11 @@ impl Passage<'_> {
             if keeps {
                 continue;
             }
-            found.retain(|f| f.end <= start || f.start >= end);
+            // The names found so far are in order and apart, each holding an earlier head:
+            // those this one overlaps are the last ones.
+            while found.last().is_some_and(|f| f.end > start) {
+                found.pop();
+            }
             found.push(Name {
                 start,
                 end,
@@ -908,10 +920,15 @@ impl Passage<'_> {
                 by_rule: true,
             });
         }
-        for f in found {
-            names.retain(|m| m.end <= f.start || m.start >= f.end);
-            names.push(f);
+        if found.is_empty() {
+            return;
         }
+        let mut inside = vec![false; self.words.len()];
+        for f in &found {
+            inside[f.start..f.end].fill(true);
+        }
+        names.retain(|m| !inside[m.start..m.end].iter().any(|&i| i));
+        names.extend(found);
     }
 
     /// A short capitalised phrase in quotation marks names a policy, work or slogan:
