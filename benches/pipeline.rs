@@ -92,7 +92,7 @@ fn pathological(c: &mut Criterion) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
-    let makers: [Maker; 5] = [
+    let makers: [Maker; 6] = [
         ("dots", |n| ".".repeat(n)),
         ("one-word", |n| "a".repeat(n)),
         ("numbers", |n| {
@@ -112,6 +112,12 @@ fn pathological(c: &mut Criterion) {
         }),
         ("sentences", |n| {
             "The minister said trade rose 4.5 per cent to $3 billion in 2024. ".repeat(n / 66)
+        }),
+        // One sentence of names that the rules look at together: companies, products,
+        // numerals, ages.
+        ("names-one-sentence", |n| {
+            "Zorp Inc, the iPhone 16 and Henry VIII, 68, met Lan of the Vạn Group and "
+                .repeat(n / 76)
         }),
     ];
     let mut group = c.benchmark_group("pathological");
