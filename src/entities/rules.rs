@@ -234,6 +234,9 @@ pub fn apply(
         glued,
         features,
     };
+    let short_forms: Vec<usize> = (1..words.len())
+        .filter(|&i| words[i - 1] == "(" && passage.abbreviates_common_words(i))
+        .collect();
     for n in names.iter_mut() {
         passage.trim(n);
     }
@@ -248,7 +251,7 @@ pub fn apply(
         passage.quoted(names);
         passage.org_appositives(names);
         passage.lists(names);
-        passage.bracketed_acronyms(names);
+        passage.bracketed_acronyms(names, &short_forms);
     }
     passage.split_places(names);
     names.retain(|n| n.start < n.end && !passage.is_shouted(n));
@@ -261,9 +264,42 @@ pub fn apply(
         }
         keep
     });
-    (1..words.len())
-        .filter(|&i| words[i - 1] == "(" && passage.abbreviates_common_words(i))
-        .collect()
+    short_forms
+}
+
+/// Which of `len` words lie inside one of `names`.
+fn words_in<'n>(names: impl IntoIterator<Item = &'n Name>, len: usize) -> Vec<bool> {
+    let mut inside = vec![false; len];
+    for n in names {
+        inside[n.start..n.end].fill(true);
+    }
+    inside
+}
+
+/// The names by where they start, and the length of the longest: the names a span may
+/// overlap are read from a window of them, not from the whole list, so that rules that ask
+/// this for every span stay linear. Valid while the names keep their words.
+struct NameWindow {
+    by_start: Vec<usize>,
+    longest: usize,
+}
+
+impl NameWindow {
+    fn new(names: &[Name]) -> Self {
+        let mut by_start: Vec<usize> = (0..names.len()).collect();
+        by_start.sort_by_key(|&k| names[k].start);
+        let longest = names.iter().map(|n| n.end - n.start).max().unwrap_or(0);
+        NameWindow { by_start, longest }
+    }
+
+    /// Indices of the names that may overlap words `start..end` (every one that does).
+    fn around(&self, names: &[Name], start: usize, end: usize) -> &[usize] {
+        let from = self
+            .by_start
+            .partition_point(|&k| names[k].start + self.longest <= start);
+        let to = self.by_start.partition_point(|&k| names[k].start < end);
+        &self.by_start[from..to.max(from)]
+    }
 }
 
 struct Passage<'a> {
@@ -514,9 +550,18 @@ impl Passage<'_> {
         if self.features.headline || !(n.start..n.end).all(caps) {
             return false;
         }
-        let before = (0..n.start).rev().take_while(|&i| caps(i)).count();
-        let after = (n.end..self.words.len()).take_while(|&i| caps(i)).count();
-        before + (n.end - n.start) + after >= 4
+        // Only as far as four words: a long run in capitals is read once per name.
+        let needed = 4usize.saturating_sub(n.end - n.start);
+        let before = (0..n.start)
+            .rev()
+            .take_while(|&i| caps(i))
+            .take(needed)
+            .count();
+        let after = (n.end..self.words.len())
+            .take_while(|&i| caps(i))
+            .take(needed)
+            .count();
+        before + after >= needed
     }
 
     /// Names whose type the word lists know, whatever the tagger made of them: a product
@@ -574,13 +619,7 @@ impl Passage<'_> {
             if !event && !product {
                 continue;
             }
-            let covered = covered.get_or_insert_with(|| {
-                let mut covered = vec![false; self.words.len()];
-                for n in names.iter() {
-                    covered[n.start..n.end].fill(true);
-                }
-                covered
-            });
+            let covered = covered.get_or_insert_with(|| words_in(names.iter(), self.words.len()));
             if covered[start..end].iter().any(|&c| c) {
                 continue;
             }
@@ -657,14 +696,13 @@ impl Passage<'_> {
         let none = usize::MAX;
         let mut ends_at = vec![none; self.words.len() + 1];
         let mut alone_at = vec![none; self.words.len()];
-        let mut covered = vec![false; self.words.len()];
         for (k, n) in names.iter().enumerate() {
             ends_at[n.end] = k;
             if n.end == n.start + 1 {
                 alone_at[n.start] = k;
             }
-            covered[n.start..n.end].fill(true);
         }
+        let covered = words_in(names.iter(), self.words.len());
         let mut dropped = vec![false; names.len()];
         for i in numerals {
             let named_before = i > 0 && self.is_name_word(i - 1) && !self.glued[i];
@@ -701,6 +739,8 @@ impl Passage<'_> {
     /// is an event, whatever the tagger made of its words; a longer name that holds one
     /// ("Hurricane Katrina Relief Fund") is left as it is.
     fn storms(&self, names: &mut Vec<Name>) {
+        let mut storms: Vec<Name> = Vec::new();
+        let mut window = None;
         for i in 0..self.words.len().saturating_sub(1) {
             if !self.is_capitalised(i) || !self.is_capitalised(i + 1) {
                 continue;
@@ -719,21 +759,30 @@ impl Passage<'_> {
                 i
             };
             let end = i + 2;
-            let overlaps = |n: &Name| n.start < end && start < n.end;
-            if names
+            // A name that holds the storm's and goes beyond it, or the storm just before.
+            let longer =
+                |n: &Name| n.start < end && start < n.end && (n.start < start || n.end > end);
+            let window = window.get_or_insert_with(|| NameWindow::new(names));
+            let inside_a_name = window
+                .around(names, start, end)
                 .iter()
-                .any(|n| overlaps(n) && (n.start < start || n.end > end))
-            {
+                .any(|&k| longer(&names[k]));
+            if inside_a_name || storms.last().is_some_and(longer) {
                 continue;
             }
-            names.retain(|n| !overlaps(n));
-            names.push(Name {
+            storms.push(Name {
                 start,
                 end,
                 kind: EntityType::Event,
                 by_rule: true,
             });
         }
+        if storms.is_empty() {
+            return;
+        }
+        let inside = words_in(&storms, self.words.len());
+        names.retain(|n| !inside[n.start..n.end].iter().any(|&i| i));
+        names.extend(storms);
     }
 
     /// A nationality or a faith, in the plural too ("Korean", "Muslims"), and not a place
@@ -866,11 +915,7 @@ impl Passage<'_> {
     fn head_words(&self, names: &mut Vec<Name>) {
         let heads = EVENT_HEAD | GATHERING | LAW_HEAD | ORG_HEAD | COMPANY;
         let mut found: Vec<Name> = Vec::new();
-        // The names by where they start, and the longest: the names a span overlaps are
-        // read from a window, not from the whole list, so that the rule stays linear.
-        let mut by_start: Vec<usize> = (0..names.len()).collect();
-        by_start.sort_by_key(|&k| names[k].start);
-        let longest = names.iter().map(|n| n.end - n.start).max().unwrap_or(0);
+        let window = NameWindow::new(names);
         for h in 0..self.words.len() {
             if !self.is_capitalised(h) || !self.has(h, heads) || self.has(h, TITLE) {
                 continue;
@@ -884,9 +929,8 @@ impl Passage<'_> {
             // The tagger is better at the edges of an organisation name it also found and
             // took further ("Organisation for Security and Cooperation in Europe").
             let mut agrees = false;
-            let window = by_start.partition_point(|&k| names[k].start + longest <= start)
-                ..by_start.partition_point(|&k| names[k].start < end);
-            for &k in &by_start[window.clone()] {
+            let around = window.around(names, start, end);
+            for &k in around {
                 let m = &mut names[k];
                 if kind == EntityType::Organisation
                     && m.kind == kind
@@ -899,7 +943,7 @@ impl Passage<'_> {
                 }
             }
             let keeps = agrees
-                || by_start[window].iter().map(|&k| &names[k]).any(|m| {
+                || around.iter().map(|&k| &names[k]).any(|m| {
                     m.start == start
                         && m.end == end
                         && (m.kind == EntityType::Person
@@ -923,10 +967,7 @@ impl Passage<'_> {
         if found.is_empty() {
             return;
         }
-        let mut inside = vec![false; self.words.len()];
-        for f in &found {
-            inside[f.start..f.end].fill(true);
-        }
+        let inside = words_in(&found, self.words.len());
         names.retain(|m| !inside[m.start..m.end].iter().any(|&i| i));
         names.extend(found);
     }
@@ -984,8 +1025,9 @@ impl Passage<'_> {
     }
 
     /// An acronym in brackets after a name is of the same type: "Association of Southeast
-    /// Asian Nations (ASEAN)".
-    fn bracketed_acronyms(&self, names: &mut Vec<Name>) {
+    /// Asian Nations (ASEAN)"; but not one of `short_forms` (see
+    /// [`Passage::abbreviates_common_words`]).
+    fn bracketed_acronyms(&self, names: &mut Vec<Name>, short_forms: &[usize]) {
         let mut added = Vec::new();
         for n in names.iter() {
             let a = n.end + 1;
@@ -1003,13 +1045,16 @@ impl Passage<'_> {
                 });
             }
         }
-        for a in added {
-            names.retain(|m| m.end <= a.start || m.start >= a.end);
-            names.push(a);
-        }
+        // Two names may end before the same brackets: the later one's type stands.
+        added.reverse();
+        added.sort_by_key(|a| a.start);
+        added.dedup_by_key(|a| a.start);
+        let inside = words_in(&added, self.words.len());
+        names.retain(|m| !inside[m.start..m.end].iter().any(|&i| i));
+        names.extend(added);
         // "official development assistance (ODA)": the short form of lower-case words is
         // no name either.
-        names.retain(|n| !(n.end - n.start == 1 && self.abbreviates_common_words(n.start)));
+        names.retain(|n| !(n.end - n.start == 1 && short_forms.binary_search(&n.start).is_ok()));
     }
 
     /// Whether word `a` is in brackets right after lower-case words whose initials spell it,
