@@ -89,6 +89,12 @@ pub fn is_letter(c: char) -> bool {
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
 
+/// A capital after a word's first letter, as brands write their names: "iPhone",
+/// "PlayStation", "eBay".
+pub fn has_inner_capital(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
 /// White space, and the invisible zero-width space and byte-order mark that pasted text
 /// carries between words.
 pub fn is_space(c: char) -> bool {

@@ -5,6 +5,7 @@ use super::features::{
     ORG_HEAD, ORG_NAME, ORG_NOUN, PRODUCT, TITLE,
 };
 use crate::report::EntityType;
+use crate::tokenize::has_inner_capital;
 
 /// A name over tokens `start..end` of one passage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -649,9 +650,8 @@ impl Passage<'_> {
     /// a capital inside it ("iPhone", "PlayStation"), in capitals ("PSP"), or words in
     /// capitals ("Game Boy"); "Windows" or "Excel" opening a sentence may be the words.
     fn is_written_as_a_product(&self, start: usize, end: usize) -> bool {
-        let w = self.words[start];
-        let inner_capital = w.chars().skip(1).any(char::is_uppercase);
-        inner_capital || end - start > 1 && (start..end).all(|i| self.is_capitalised(i))
+        has_inner_capital(self.words[start])
+            || end - start > 1 && (start..end).all(|i| self.is_capitalised(i))
     }
 
     /// A lower-case noun after a name says what it names: a place before "province",

@@ -1296,7 +1296,7 @@ mod tests {
             .find_map(|i| date_at(&s, i))
             .filter(|h| !h.weak)
             .map(|h| {
-                let span = &text[s.pieces[h.start].start..s.pieces[h.end - 1].end];
+                let span = s.text_of(h.start..h.end);
                 (span.to_string(), h.when)
             })
     }

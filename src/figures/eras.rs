@@ -201,7 +201,7 @@ mod tests {
         while i < s.len() {
             match era_at(&s, i) {
                 Some(e) => {
-                    let span = &text[s.pieces[e.start].start..s.pieces[e.end - 1].end];
+                    let span = s.text_of(e.start..e.end);
                     out.push((span.to_string(), e.first, e.last));
                     i = e.end;
                 }

@@ -21,7 +21,7 @@ pub use dates::month_word;
 use crate::clean::Cleaned;
 use crate::hashing::FastMap;
 use crate::report::{Figure, FigureKind, Sentence, Value};
-use crate::tokenize::Token;
+use crate::tokenize::{has_inner_capital, Token};
 use dates::{MonthDay, When};
 use lex::Sentence as Pieces;
 use numbers::{magnitude_at, number_at, Num};
@@ -547,9 +547,8 @@ fn label_number(s: &Pieces, j: usize, n: &Num) -> bool {
 /// the first after an opening quote or bracket), so likely part of a name.
 fn after_name_word(s: &Pieces, k: usize) -> bool {
     // A capital inside a word makes a name too: "iPhone 16".
-    let camel = || s.raw(k).chars().skip(1).any(char::is_uppercase);
     s.word(k).is_some()
-        && (s.capitalised(k) || camel())
+        && (s.capitalised(k) || has_inner_capital(s.raw(k)))
         && k > 0
         && !matches!(
             s.ch(k - 1),
