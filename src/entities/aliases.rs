@@ -237,7 +237,16 @@ fn merge_acronyms(
     for i in 1..mentions.len() {
         let between = &text[mentions[i - 1].span.end..mentions[i].span.start];
         let closes = text[mentions[i].span.end..].starts_with(')');
-        if between.trim() == "(" && closes && is_acronym(surfaces[i]) {
+        // A person's or a place's acronym starts with its first initial; else the brackets
+        // say something else about it: "Phil Fear (WRU)", "Việt Nam (EVN)" cut short from
+        // "Electricity of Việt Nam (EVN)".
+        let person_or_place = matches!(
+            mentions[i - 1].kind,
+            EntityType::Person | EntityType::Location
+        );
+        let defines = !person_or_place
+            || fold(surfaces[i]).chars().next() == fold(&initials(surfaces[i - 1])).chars().next();
+        if between.trim() == "(" && closes && is_acronym(surfaces[i]) && defines {
             if let (Some(&a), Some(&b)) = (group_of.get(&(i - 1)), group_of.get(&i)) {
                 sets.union(a, b);
                 expansion.insert(groups[b].key.clone(), surfaces[i - 1].to_string());
@@ -1015,6 +1024,22 @@ mod tests {
                     ["Vietnamese Government"]
                 ),
                 ("Government", Organisation, ["Government"])
+            ]
+        );
+        // Brackets after a person or a place that do not spell them say something else.
+        case!(
+            "Phil Fear (WRU) spoke in Việt Nam (EVN).",
+            [
+                ("Phil Fear", Person),
+                ("WRU", Organisation),
+                ("Việt Nam", Location),
+                ("EVN", Organisation)
+            ],
+            [
+                ("Phil Fear", Person, ["Phil Fear"]),
+                ("WRU", Organisation, ["WRU"]),
+                ("Việt Nam", Location, ["Việt Nam"]),
+                ("EVN", Organisation, ["EVN"])
             ]
         );
         // A short name before any full name is not merged.

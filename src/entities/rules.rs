@@ -215,6 +215,10 @@ const PLACE_NOUNS: &[&str] = &[
     "county",
     "district",
     "region",
+    "canal",
+    "strait",
+    "river",
+    "islands",
 ];
 
 /// Words that name a storm with the word after them: "Typhoon Yagi", "Hurricane Katrina".
@@ -249,6 +253,7 @@ pub fn apply(
     passage.regnal_numbers(names);
     if !features.headline {
         passage.head_words(names);
+        passage.titled_people_of(names);
         passage.quoted(names);
         passage.org_appositives(names);
         passage.lists(names);
@@ -655,15 +660,18 @@ impl Passage<'_> {
     }
 
     /// A lower-case noun after a name says what it names: a place before "province",
-    /// "county", "district" or "region" ("Hainan province", "Quảng Ninh and Hải Phòng
-    /// provinces"; not a people's, "the Welsh region"), and an award, not a person, before
+    /// "county", "district", "region", "canal", "river" and the like ("Hainan province",
+    /// "Quảng Ninh and Hải Phòng provinces"; not a people's, "the Welsh region"), and an award, not a person, before
     /// "award" or "prize" ("a Tony award"). Such a noun as a name's last word makes a
     /// place too ("Bắc Giang Province").
     fn kind_nouns(&self, names: &mut [Name]) {
         for n in names.iter_mut() {
             let last = self.folded(n.end - 1);
-            let ends_in_place_noun =
-                n.end - n.start > 1 && last != "county" && PLACE_NOUNS.contains(&last);
+            // Not "University of the Highlands and Islands": an organisation's head is in it.
+            let ends_in_place_noun = n.end - n.start > 1
+                && last != "county"
+                && PLACE_NOUNS.contains(&last)
+                && !(n.start..n.end).any(|i| self.has(i, ORG_HEAD));
             let kind = match self.words.get(n.end).copied() {
                 _ if ends_in_place_noun => EntityType::Location,
                 Some(w) if PLACE_NOUNS.contains(&w) && !self.is_people(n.start, n.end) => {
@@ -853,7 +861,12 @@ impl Passage<'_> {
                     j += 1;
                 }
             }
-            if j == end || j >= n || !self.is_name_word(j) {
+            // "the British Comedy Awards on Wednesday": a date is no field.
+            let date = || {
+                let w = self.folded(j);
+                crate::figures::weekday_word(w).is_some() || crate::figures::month_word(w).is_some()
+            };
+            if j == end || j >= n || !self.is_name_word(j) || date() {
                 break;
             }
             end = j;
@@ -910,7 +923,7 @@ impl Passage<'_> {
     /// awards and partnerships ("… Charter", "Treaty on …", "Certificate of Merit") and
     /// organisations ("… Corporation", "Vietnamese Embassy", "Communist Party of …").
     /// A name the tagger found with exactly the same words keeps its type when it is a
-    /// person, or when the rule says organisation by an organisation head ("West Bank",
+    /// person by another head than a law's or an award's ("Tony Award"), or when the rule says organisation by an organisation head ("West Bank",
     /// "American League").
     fn head_words(&self, names: &mut Vec<Name>) {
         let heads = EVENT_HEAD | GATHERING | LAW_HEAD | ORG_HEAD | COMPANY;
@@ -946,7 +959,7 @@ impl Passage<'_> {
                 || around.iter().map(|&k| &names[k]).any(|m| {
                     m.start == start
                         && m.end == end
-                        && (m.kind == EntityType::Person
+                        && (m.kind == EntityType::Person && !self.has(h, LAW_HEAD)
                             || (kind == EntityType::Organisation && !self.has(h, GATHERING)))
                 });
             if keeps {
@@ -970,6 +983,47 @@ impl Passage<'_> {
         let inside = words_in(&found, self.words.len());
         names.retain(|m| !inside[m.start..m.end].iter().any(|&i| i));
         names.extend(found);
+    }
+
+    /// "Professor Kausik Ray of Imperial College London", "King Abdullah of Jordan": after
+    /// a title (not a peer's), a name with "of" inside is a person and what they are of.
+    fn titled_people_of(&self, names: &mut Vec<Name>) {
+        let mut split = Vec::new();
+        for n in names.iter_mut() {
+            // Not a peer's title: "Lord Nicholls of Birkenhead".
+            let titled = n.start > 0
+                && self.has(n.start - 1, TITLE)
+                && self.is_capitalised(n.start - 1)
+                && self.folded(n.start - 1) != "lord";
+            let Some(of) = (n.start + 1..n.end.saturating_sub(1)).find(|&i| self.words[i] == "of")
+            else {
+                continue;
+            };
+            let person = of - n.start <= 3
+                && (n.start..of).all(|i| self.is_capitalised(i) && !self.has(i, TITLE));
+            let start = if self.words[of + 1] == "the" {
+                of + 2
+            } else {
+                of + 1
+            };
+            if !titled || !person || start >= n.end {
+                continue;
+            }
+            let mut rest = Name {
+                start,
+                end: n.end,
+                kind: EntityType::Organisation,
+                by_rule: true,
+            };
+            if self.is_known_place_or_people(&rest) {
+                rest.kind = EntityType::Location;
+            }
+            split.push(rest);
+            n.end = of;
+            n.kind = EntityType::Person;
+            n.by_rule = true;
+        }
+        names.extend(split);
     }
 
     /// A short capitalised phrase in quotation marks names a policy, work or slogan:
@@ -1025,11 +1079,13 @@ impl Passage<'_> {
     }
 
     /// An acronym in brackets after a name is of the same type: "Association of Southeast
-    /// Asian Nations (ASEAN)"; but not one of `short_forms` (see
+    /// Asian Nations (ASEAN)", the name growing back over the words it spells; not after a
+    /// person, nor one of `short_forms` (see
     /// [`Passage::abbreviates_common_words`]).
     fn bracketed_acronyms(&self, names: &mut Vec<Name>, short_forms: &[usize]) {
         let mut added = Vec::new();
-        for n in names.iter() {
+        let mut grown = Vec::new();
+        for n in names.iter_mut() {
             let a = n.end + 1;
             let is_acronym = a + 1 < self.words.len()
                 && self.words[n.end] == "("
@@ -1037,24 +1093,80 @@ impl Passage<'_> {
                 && self.words[a].chars().count() >= 2
                 && self.words[a].chars().all(|c| c.is_uppercase());
             if is_acronym {
-                added.push(Name {
+                if let Some(start) = self.spelled_out_start(n, a) {
+                    n.start = start;
+                    n.kind = EntityType::Organisation;
+                    n.by_rule = true;
+                    grown.push((n.start, n.end));
+                }
+                let mut acronym = Name {
                     start: a,
                     end: a + 1,
                     kind: n.kind,
                     by_rule: true,
-                });
+                };
+                // "Andy Roddick (US)", "Phil Fear (WRU)": after a person, where they are
+                // from or whom they are with.
+                if n.kind == EntityType::Person {
+                    acronym.kind = if self.is_known_place_or_people(&acronym) {
+                        EntityType::Location
+                    } else {
+                        EntityType::Organisation
+                    };
+                }
+                added.push(acronym);
             }
         }
         // Two names may end before the same brackets: the later one's type stands.
         added.reverse();
         added.sort_by_key(|a| a.start);
         added.dedup_by_key(|a| a.start);
+        // Names inside a grown one are part of it: "Việt Nam" in "Electricity of Việt Nam".
+        names.retain(|m| {
+            !grown
+                .iter()
+                .any(|&(s, e)| s <= m.start && m.end <= e && (s, e) != (m.start, m.end))
+        });
         let inside = words_in(&added, self.words.len());
         names.retain(|m| !inside[m.start..m.end].iter().any(|&i| i));
         names.extend(added);
         // "official development assistance (ODA)": the short form of lower-case words is
         // no name either.
         names.retain(|n| !(n.end - n.start == 1 && short_forms.binary_search(&n.start).is_ok()));
+    }
+
+    /// "Electricity of Việt Nam (EVN)": where a name before the acronym at word `a` starts
+    /// once it takes in the capitalised words before it (and "of", "and", "for", "the"
+    /// between them) whose initials spell the acronym; none when its own initials do, or
+    /// none do.
+    fn spelled_out_start(&self, n: &Name, a: usize) -> Option<usize> {
+        let acronym = self.folded(a);
+        let initials = |from: usize| -> String {
+            (from..n.end)
+                .filter(|&i| self.is_capitalised(i))
+                .filter_map(|i| self.folded(i).chars().next())
+                .collect()
+        };
+        if initials(n.start).starts_with(acronym) {
+            return None;
+        }
+        let mut start = n.start;
+        while start > 0 && n.start - start < 8 {
+            start -= 1;
+            let w = self.words[start];
+            if self.is_capitalised(start) {
+                let spelled = initials(start);
+                if spelled == acronym {
+                    return Some(start);
+                }
+                if !acronym.ends_with(spelled.as_str()) {
+                    return None;
+                }
+            } else if !matches!(w, "of" | "and" | "for" | "the") && !self.is_joining_dash(start) {
+                return None;
+            }
+        }
+        None
     }
 
     /// Whether word `a` is in brackets right after lower-case words whose initials spell it,
@@ -1410,6 +1522,12 @@ mod tests {
             [],
             [("Great Patriotic War", Event)]
         );
+        // An award the tagger took for a person; a date after "on" is no field.
+        case!(
+            "She won a Tony Award and the British Comedy Awards on Wednesday.",
+            [(3, 5, Person)],
+            [("Tony Award", Misc), ("British Comedy Awards", Misc)]
+        );
         // A firm's line of business ends its name, as a legal form does.
         case!(
             "Analysts at Counterpoint Research and Strategy Analytics agree.",
@@ -1493,6 +1611,17 @@ mod tests {
             [("China's", Location), ("Hainan", Location), ("Welsh", Misc)]
         );
         case!("She won a Tony award.", [(3, 4, Person)], [("Tony", Misc)]);
+        case!(
+            "Ships use the Suez Canal and the Mekong river.",
+            [(3, 5, Organisation), (7, 8, Person)],
+            [("Suez Canal", Location), ("Mekong", Location)]
+        );
+        // Not when an organisation's head is in the name.
+        case!(
+            "The University of the Highlands and Islands grew.",
+            [(1, 7, Organisation)],
+            [("University of the Highlands and Islands", Organisation)]
+        );
         // The noun as the name's last word; "County" names clubs too, so it is left alone.
         case!(
             "Lâm Đồng Province and Derby County agreed.",
@@ -1500,6 +1629,21 @@ mod tests {
             [
                 ("Lâm Đồng Province", Location),
                 ("Derby County", Organisation)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_titled_name_with_of_is_a_person_and_what_they_are_of() {
+        case!(
+            "Professor Kausik Ray of Imperial College London and King Abdullah of Jordan met Lord Nicholls of Birkenhead.",
+            [(1, 7, Organisation), (9, 12, Person), (14, 17, Person)],
+            [
+                ("Kausik Ray", Person),
+                ("Imperial College London", Organisation),
+                ("Abdullah", Person),
+                ("Jordan", Location),
+                ("Nicholls of Birkenhead", Person)
             ]
         );
     }
@@ -1591,6 +1735,23 @@ mod tests {
             "Demand for high-bandwidth memory (HBM) grew.",
             [(7, 8, Organisation)],
             []
+        );
+        // A name grows back over the words its acronym spells.
+        case!(
+            "Electricity of Việt Nam (EVN) said.",
+            [(2, 4, Location)],
+            [("Electricity of Việt Nam", Organisation), ("EVN", Organisation)]
+        );
+        // After a person, an acronym is where they are from or whom they are with.
+        case!(
+            "Andy Roddick (US) and Phil Fear (WRU) won.",
+            [(0, 2, Person), (3, 4, Person), (6, 8, Person), (9, 10, Person)],
+            [
+                ("Andy Roddick", Person),
+                ("US", Location),
+                ("Phil Fear", Person),
+                ("WRU", Organisation)
+            ]
         );
         case!(
             "Communist Party of Vietnam and major parties met.",

@@ -177,6 +177,8 @@ const STOP: &[&str] = &[
     "respectively",
     "totalling",
     "reaching",
+    "plus",
+    "minus",
     // Pronouns, adverbs and verbs that follow a counted noun ("two of them ever", "10
     // vehicles it's", "the soap began").
     "them",
@@ -416,7 +418,8 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
             && (s.word(j - 1).is_some_and(|p| {
                 p.ends_with("ly") || MODIFIERS.contains(&p) || p.len() > 4 && p.ends_with("est")
             }) || s.dash(j - 1)
-                || many && !plural && counts_many(s, j + 1));
+                // "12% of global trade normally passes": an adverb after a noun.
+                || many && !plural && counts_many(s, j + 1) && !w.ends_with("ly"));
         // "the sixth consecutive monthly decline": a frequency before a noun is no adverb.
         let frequency = matches!(
             w,
@@ -432,7 +435,7 @@ fn noun_run(s: &Sentence, k: usize, many: bool) -> Option<(usize, bool)> {
         // follows it: "60,331 watched the game", "€100m spread over", but "30 armed men"
         // (and "third seed").
         let past =
-            w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") || IRREGULAR_VERBS.contains(&w);
+            w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed") || IRREGULAR_VERBS.contains(&w);
         let more = || s.word(j + 1).is_some_and(|n| !stop(n)) || s.hyphen(j + 1);
         if j == k && past && !s.capitalised(j) && !more() {
             break;
@@ -619,11 +622,15 @@ fn subject_before(s: &Sentence, k: usize, dates: &[(usize, usize)]) -> Option<St
         j += 1;
     }
     // An adverb, a participle or a preposition closing it: "shares recovered slightly",
-    // "borrowing needed", "the eurozone economy from".
+    // "borrowing needed", "the eurozone economy from", "falling back".
     while end > j
         && !s.capitalised(end - 1)
-        && s.word(end - 1)
-            .is_some_and(|w| w.ends_with("ly") || w.ends_with("ed") || PREPOSITIONS.contains(&w))
+        && s.word(end - 1).is_some_and(|w| {
+            w.ends_with("ly")
+                || w.ends_with("ed")
+                || PREPOSITIONS.contains(&w)
+                || matches!(w, "back" | "up" | "down" | "away")
+        })
     {
         end -= 1;
     }
@@ -680,7 +687,7 @@ const VERBS: &[&str] = &[
     "caused", "provides", "provide", "require", "requires", "make", "makes", "pay", "pays",
     "receive", "receives", "see", "sees", "saw", "seeing", "need", "needs", "keep", "keeps",
     "expect", "expects", "close", "news", "sent", "send", "sends", "pushed", "drove", "raised",
-    "raise", "raises", "lifted", "lowered", "suggests",
+    "raise", "raises", "lifted", "lowered", "suggests", "put", "puts",
 ];
 
 /// Words after which a word in "-ed" or "-ing" is an adjective ("by" is left out: "by
@@ -761,10 +768,14 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
     if second_of_pair {
         return None;
     }
-    // "$5m last year", "58.6 last month": a date right after the figure is no noun.
-    let date_after = hits
-        .get(n + 1)
-        .is_some_and(|d| d.start == h.end && matches!(d.kind, FigureKind::Date | FigureKind::Time));
+    // "$5m last year", "58.6 last month": a date right after the figure is no noun, nor is
+    // a duration right after an amount ("a record $9.4bn two years earlier").
+    let amount = matches!(h.kind, FigureKind::Money | FigureKind::Quantity);
+    let date_after = hits.get(n + 1).is_some_and(|d| {
+        d.start == h.end
+            && (matches!(d.kind, FigureKind::Date | FigureKind::Time)
+                || amount && d.kind == FigureKind::Duration)
+    });
     // "number eight Imanol Harinordoquy": a rank before a name counts nothing.
     let rank_before_name = h.kind == FigureKind::Ordinal
         && h.start > 0
@@ -846,8 +857,10 @@ pub fn rate(s: &Sentence, h: &Hit) -> Option<Range<usize>> {
     });
     // "a year-long", and "a year earlier", "a week ago", "a year from now", "an hour and a
     // half": a time, not a rate ("$48m a year from its costs" is one).
+    // "a year on, the town" is a time; "£7.4bn a year on treating it" a rate.
+    let on_what = s.is(k + 2, "on") && s.word(k + 3).is_some_and(|w| w != "from");
     let a_time = s.dash(k + 2)
-        || s.is_any(k + 2, RATE_SPAN_ENDS)
+        || s.is_any(k + 2, RATE_SPAN_ENDS) && !on_what
         || s.is(k + 2, "from") && s.is_any(k + 3, &["now", "then", "today"])
         || s.is(k + 2, "and") && s.is_any(k + 3, &["a", "half"]);
     (counted && !a_time).then_some(k..k + 2)
@@ -964,6 +977,19 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
             k = p.start;
             continue;
         }
+        // "rose 27% in a week to $4,210": the time the change took is read over.
+        let over_time = n >= 2 && steps > 0 && {
+            let (took, change) = (&hits[n - 1], &hits[n - 2]);
+            took.end == k
+                && took.kind == FigureKind::Duration
+                && change.kind == FigureKind::Percent
+                && change.end + 1 == took.start
+                && s.is_any(change.end, &["in", "over", "within"])
+        };
+        if over_time {
+            k = hits[n - 2].start;
+            continue;
+        }
         match s.word(k - 1) {
             // "hit a record $412bn".
             Some("record") if k >= 2 && s.is(k - 2, "a") => k -= 2,
@@ -1062,6 +1088,18 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
                 ctx.subject = Some(s.text_of(j..k - 1).to_string());
                 return;
             }
+        }
+    }
+    // "Ether, the second-biggest cryptocurrency, rose 1.3%": the subject is before the
+    // apposition.
+    if steps > 0 && s.ch(k.saturating_sub(1)) == Some(',') {
+        let opening = (k.saturating_sub(12)..k - 1)
+            .rev()
+            .find(|&c| s.ch(c).is_some() && !s.hyphen(c));
+        if let Some(c) = opening
+            .filter(|&c| c > 0 && s.ch(c) == Some(',') && s.is_any(c + 1, &["the", "a", "an"]))
+        {
+            k = c;
         }
     }
     if steps > 0 || worth {

@@ -16,7 +16,7 @@ mod lex;
 mod numbers;
 mod units;
 
-pub use dates::month_word;
+pub use dates::{month_word, weekday_word};
 
 use crate::clean::Cleaned;
 use crate::hashing::FastMap;
@@ -657,7 +657,9 @@ fn suffix_at<'a>(s: &Pieces, k: usize) -> Option<(Suffix<'a>, usize)> {
                 .is_some_and(|w| numbers::scale_word(w).is_some());
         let verb =
             f.after_only && !magnitude && (s.num(e).is_some() || s.is_any(e, context::ARTICLES));
-        if !verb {
+        // "the second £62.5m": a symbol glued to the next number is that number's.
+        let prefix_of_next = s.attached(e) && s.num(e).is_some();
+        if !verb && !prefix_of_next {
             return Some((Suffix::Currency(f), e));
         }
     }
@@ -1842,6 +1844,19 @@ mod tests {
             Some("USD")
         );
         case!("raised A$20m in", "A$20m", Money, num(2e7), Some("AUD"));
+        // A symbol glued to a number is that number's, not the unit of the word before.
+        let f = figures("the first worth £55m and the second £62.5m", None);
+        let got: Vec<(&str, Option<&str>)> =
+            f.iter().map(|f| (f.text.as_str(), f.unit.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("first", None),
+                ("£55m", Some("GBP")),
+                ("second", None),
+                ("£62.5m", Some("GBP"))
+            ]
+        );
         // A hyphenated magnitude is one amount, not a range.
         case!(
             "a $5-million deal",
@@ -2526,7 +2541,8 @@ mod tests {
              £10.42 an hour, prices rise 2% a year and the fund pays $2,000 each month. \
              It pumps 1 million barrels of oil a day. Sales rose 20% from a year earlier. \
              It cuts costs by $1bn (£530m) a year and $48m a year from its bills. \
-             It ends a year from now.",
+             It ends a year from now. The NHS spends £7.4bn a year on treating it. \
+             A year on, it is open.",
             None,
         );
         let got: Vec<(&str, Option<&str>)> = f
@@ -2548,6 +2564,8 @@ mod tests {
                 ("£530m", Some("a year")),
                 ("$48m", Some("a year")),
                 ("a year", None),
+                ("£7.4bn", Some("a year")),
+                ("A year", None),
             ]
         );
     }
@@ -2729,6 +2747,23 @@ mod tests {
             ),
             ("It fell 6% on the news to $10.44.", "$10.44", None),
             ("It has risen by 20% in a year.", "20%", None),
+            // Over an apposition, the time a change took and a verb before the object.
+            (
+                "Ether, the second-biggest cryptocurrency, rose 1.3% to $3,900.",
+                "$3,900",
+                Some("Ether"),
+            ),
+            (
+                "Freight rates rose 27% in a week to $4,210.",
+                "$4,210",
+                Some("Freight rates"),
+            ),
+            (
+                "Estimates put economic losses at $323 million.",
+                "$323 million",
+                Some("economic losses"),
+            ),
+            ("It hit $103,800 before falling back to $101,200.", "$101,200", None),
         ] {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == amount).expect(amount);
@@ -2800,6 +2835,15 @@ mod tests {
             ),
             // A date right after the number is not what it counts.
             ("Turnover rose to $5m last year.", "$5m", None),
+            ("It was down from a record $9.4bn two years earlier.", "$9.4bn", None),
+            // An adverb after a noun ends the count, as does a short past tense.
+            (
+                "About 12% of global trade normally passes through it.",
+                "About 12%",
+                Some("global trade"),
+            ),
+            ("It fell to 8.7 million barrels used a day.", "8.7 million barrels", None),
+            ("It paid £65m plus £6m in add-ons.", "£65m", None),
             ("The index rose to 58.6 last month.", "58.6", None),
             // The next number starts a count of its own.
             (
