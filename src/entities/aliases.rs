@@ -343,12 +343,15 @@ fn merge_short_names(
             continue;
         }
         // An event named before by its last word: "Yagi" after "Typhoon Yagi", "the Games"
-        // after "the Commonwealth Games".
+        // after "the Commonwealth Games"; so a law by its head: "the Bill".
+        let law_head = matches!(kind, EntityType::Misc | EntityType::Organisation)
+            && Lexicon::get().is_law_head(word);
         let events: Vec<usize> = candidates
             .iter()
             .copied()
             .filter(|&c| {
-                groups[c].kind == EntityType::Event
+                (groups[c].kind == EntityType::Event
+                    || law_head && groups[c].kind == EntityType::Misc)
                     && groups[c].words.last() == Some(word)
                     && groups[c].first(mentions) < first
             })
@@ -910,6 +913,21 @@ mod tests {
                 ("Typhoon Yagi", Event, ["Typhoon Yagi", "Yagi"]),
                 ("Hanoi", Location, ["Hanoi"]),
                 ("Athens Olympics", Event, ["Athens Olympics", "Olympics"])
+            ]
+        );
+        // So a law by its head word, unless that was taken for a place.
+        case!(
+            "The Mental Capacity Bill passed. The Bill was amended. The Patriot Act was not. The Act stayed.",
+            [
+                ("Mental Capacity Bill", Misc),
+                ("Bill", Organisation),
+                ("Patriot Act", Misc),
+                ("Act", Location)
+            ],
+            [
+                ("Mental Capacity Bill", Misc, ["Mental Capacity Bill", "Bill"]),
+                ("Patriot Act", Misc, ["Patriot Act"]),
+                ("Act", Location, ["Act"])
             ]
         );
         case!(

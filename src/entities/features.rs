@@ -83,19 +83,27 @@ impl Lexicon {
     /// Whether the word lists name this folded word as a nationality or a faith
     /// ("korean").
     pub fn is_demonym(&self, folded: &str) -> bool {
-        self.phrases.get(folded).is_some_and(|c| c & DEMONYM != 0)
+        self.has_class(folded, DEMONYM)
     }
 
     /// Whether the word lists name this folded word as a place ("jordan").
     pub fn is_place(&self, folded: &str) -> bool {
-        self.phrases.get(folded).is_some_and(|c| c & LOC != 0)
+        self.has_class(folded, LOC)
     }
 
     /// Whether the word lists name this folded word as a company's legal form ("inc").
     pub fn is_legal_form(&self, folded: &str) -> bool {
-        self.phrases
-            .get(folded)
-            .is_some_and(|c| c & LEGAL_FORM != 0)
+        self.has_class(folded, LEGAL_FORM)
+    }
+
+    /// Whether the word lists name this folded word as the head of a law's or an award's
+    /// name ("bill", "treaty").
+    pub fn is_law_head(&self, folded: &str) -> bool {
+        self.has_class(folded, LAW_HEAD)
+    }
+
+    fn has_class(&self, folded: &str, class: u16) -> bool {
+        self.phrases.get(folded).is_some_and(|c| c & class != 0)
     }
 
     /// Classes of a name as written ("Sony", "Manchester United"), 0 when none.

@@ -20,7 +20,7 @@ pub struct Name {
 /// Capitalised words that start a sentence or a phrase but not a name.
 const LEADING: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "on", "in", "at", "for", "by", "with",
-    "as", "from", "to", "and", "but", "of", "during", "after", "before", "under", "since",
+    "as", "from", "to", "and", "but", "of", "during", "after", "before", "under", "since", "no",
 ];
 
 /// Capitalised words that are never a name on their own: "Fourth is the lesson…", "I'm",
@@ -816,11 +816,29 @@ impl Passage<'_> {
         i > 0 && self.is_joining_dash(i) && self.is_capitalised(i - 1) && self.is_capitalised(i + 1)
     }
 
-    /// Start of the capitalised words (numbers and inner dashes too) that end at `head`.
+    /// Start of the capitalised words (numbers and inner dashes too, and brackets in a law's
+    /// name) that end at `head`.
     fn left_edge(&self, head: usize) -> usize {
         let mut s = head;
         while s > 0 {
             let p = s - 1;
+            // "Terminally Ill Adults (End of Life) Bill": a law's name holds brackets.
+            if self.words[p] == ")" && self.has(head, LAW_HEAD) {
+                let open = (p.saturating_sub(6)..p)
+                    .rev()
+                    .find(|&i| self.words[i] == "(");
+                let inside_name = |o: usize| {
+                    o > 0
+                        && self.is_name_word(o - 1)
+                        && (o + 1..p).all(|i| {
+                            self.is_name_word(i) || matches!(self.words[i], "of" | "and" | "the")
+                        })
+                };
+                if let Some(o) = open.filter(|&o| inside_name(o)) {
+                    s = o;
+                    continue;
+                }
+            }
             let joins = self.is_name_word(p)
                 || (self.is_number(p) && p > 0 && self.is_name_word(p - 1))
                 || self.is_inner_dash(p);
@@ -951,6 +969,17 @@ impl Passage<'_> {
                     && start < m.end
                     && (m.start < start || m.end > end || (m.start, m.end) == (start, end))
                 {
+                    m.by_rule = true;
+                    agrees = true;
+                }
+                // So at the start of a law or an event ending at the same head, whatever type
+                // the tagger gave it: "Serious Organised Crime and Police Bill".
+                if kind != EntityType::Organisation
+                    && m.start < start
+                    && m.end == end
+                    && self.is_capitalised(m.start)
+                {
+                    m.kind = kind;
                     m.by_rule = true;
                     agrees = true;
                 }
@@ -1188,7 +1217,12 @@ impl Passage<'_> {
             if self.is_joining_dash(i) && initials.last().is_some() {
                 continue;
             }
-            if !self.is_common_word(i) {
+            // "Foreign direct investment (FDI)" opening a sentence.
+            let opens_sentence = i == 0 || matches!(self.words[i - 1], "." | "!" | "?");
+            let capitalised_common = opens_sentence
+                && self.words[i].chars().skip(1).all(char::is_lowercase)
+                && !self.has(i, NAME | LOC | DEMONYM | ORG_NAME);
+            if !self.is_common_word(i) && !capitalised_common {
                 return false;
             }
             initials.extend(self.words[i].chars().next().map(|c| c.to_ascii_uppercase()));
@@ -1522,6 +1556,15 @@ mod tests {
             [],
             [("Great Patriotic War", Event)]
         );
+        // A law's name holds brackets, and starts where the tagger's does.
+        case!(
+            "The Terminally Ill Adults (End of Life) Bill and the Serious Organised Crime and Police Bill passed.",
+            [(1, 4, Organisation), (12, 18, Organisation)],
+            [
+                ("Terminally Ill Adults ( End of Life ) Bill", Misc),
+                ("Serious Organised Crime and Police Bill", Misc)
+            ]
+        );
         // An award the tagger took for a person; a date after "on" is no field.
         case!(
             "She won a Tony Award and the British Comedy Awards on Wednesday.",
@@ -1730,6 +1773,12 @@ mod tests {
             [(7, 8, Organisation), (10, 11, Location)],
             [("Japan", Location)]
         );
+        // So at the start of a sentence.
+        case!(
+            "Foreign direct investment (FDI) rose.",
+            [(4, 5, Organisation)],
+            []
+        );
         // Each part of a hyphenated word gives an initial.
         case!(
             "Demand for high-bandwidth memory (HBM) grew.",
@@ -1740,12 +1789,20 @@ mod tests {
         case!(
             "Electricity of Việt Nam (EVN) said.",
             [(2, 4, Location)],
-            [("Electricity of Việt Nam", Organisation), ("EVN", Organisation)]
+            [
+                ("Electricity of Việt Nam", Organisation),
+                ("EVN", Organisation)
+            ]
         );
         // After a person, an acronym is where they are from or whom they are with.
         case!(
             "Andy Roddick (US) and Phil Fear (WRU) won.",
-            [(0, 2, Person), (3, 4, Person), (6, 8, Person), (9, 10, Person)],
+            [
+                (0, 2, Person),
+                (3, 4, Person),
+                (6, 8, Person),
+                (9, 10, Person)
+            ],
             [
                 ("Andy Roddick", Person),
                 ("US", Location),

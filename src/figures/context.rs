@@ -668,6 +668,8 @@ fn noun_run_before(s: &Sentence, k: usize) -> usize {
     while j > 0 && k - j < 5 {
         match s.word(j - 1) {
             Some(w) if !stop(w) => j -= 1,
+            // "GDP per capita".
+            Some("per") if s.is(j, "capita") => j -= 1,
             // "plug-in", and "10-year" whole rather than "year".
             None if j >= 2 && s.hyphen(j - 1) => {
                 if s.word(j - 2).is_none() && s.num(j - 2).is_none() {
@@ -988,6 +990,23 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
         };
         if over_time {
             k = hits[n - 2].start;
+            continue;
+        }
+        // "reached a record US$405.53 billion, up 14.3 per cent": a change after a comma is
+        // of the amount before it.
+        let changed = n.checked_sub(1).map(|p| &hits[p]).filter(|p| {
+            k >= 2
+                && s.is_any(k - 1, &["up", "down"])
+                && s.ch(k - 2) == Some(',')
+                && p.end == k - 2
+                && matches!(
+                    p.kind,
+                    FigureKind::Money | FigureKind::Quantity | FigureKind::Cardinal
+                )
+        });
+        if let Some(p) = changed.filter(|_| steps == 0) {
+            k = p.start;
+            steps += 1;
             continue;
         }
         match s.word(k - 1) {

@@ -1846,8 +1846,10 @@ mod tests {
         case!("raised A$20m in", "A$20m", Money, num(2e7), Some("AUD"));
         // A symbol glued to a number is that number's, not the unit of the word before.
         let f = figures("the first worth £55m and the second £62.5m", None);
-        let got: Vec<(&str, Option<&str>)> =
-            f.iter().map(|f| (f.text.as_str(), f.unit.as_deref())).collect();
+        let got: Vec<(&str, Option<&str>)> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.unit.as_deref()))
+            .collect();
         assert_eq!(
             got,
             [
@@ -2763,7 +2765,18 @@ mod tests {
                 "$323 million",
                 Some("economic losses"),
             ),
-            ("It hit $103,800 before falling back to $101,200.", "$101,200", None),
+            (
+                "It hit $103,800 before falling back to $101,200.",
+                "$101,200",
+                None,
+            ),
+            // A change after a comma is of the amount before it.
+            (
+                "Exports reached a record $405.53 billion, up 14.3 per cent.",
+                "14.3 per cent",
+                Some("Exports"),
+            ),
+            ("GDP per capita reached $4,700.", "$4,700", Some("GDP per capita")),
         ] {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == amount).expect(amount);
@@ -2835,14 +2848,22 @@ mod tests {
             ),
             // A date right after the number is not what it counts.
             ("Turnover rose to $5m last year.", "$5m", None),
-            ("It was down from a record $9.4bn two years earlier.", "$9.4bn", None),
+            (
+                "It was down from a record $9.4bn two years earlier.",
+                "$9.4bn",
+                None,
+            ),
             // An adverb after a noun ends the count, as does a short past tense.
             (
                 "About 12% of global trade normally passes through it.",
                 "About 12%",
                 Some("global trade"),
             ),
-            ("It fell to 8.7 million barrels used a day.", "8.7 million barrels", None),
+            (
+                "It fell to 8.7 million barrels used a day.",
+                "8.7 million barrels",
+                None,
+            ),
             ("It paid £65m plus £6m in add-ons.", "£65m", None),
             ("The index rose to 58.6 last month.", "58.6", None),
             // The next number starts a count of its own.
