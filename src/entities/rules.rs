@@ -221,6 +221,10 @@ const PLACE_NOUNS: &[&str] = &[
     "islands",
 ];
 
+/// Nouns for a kind of organisation that name a person's trade too: "Smith, a record
+/// producer", "the show's co-producer".
+const TRADES: &[&str] = &["producer", "developer", "contractor", "broker", "operator"];
+
 /// Words that name a storm with the word after them: "Typhoon Yagi", "Hurricane Katrina".
 const STORMS: &[&str] = &["typhoon", "hurricane", "cyclone"];
 
@@ -607,8 +611,18 @@ impl Passage<'_> {
                 n.kind = kind;
                 n.by_rule = true;
             }
-            // No person is named by a people ("Czech" may be a team, "INDIANS" a club).
-            if n.kind == EntityType::Person && self.is_people(n.start, n.end) {
+            // No person is named by a people ("Czech" may be a team, "INDIANS" a club), nor
+            // with an acronym beside other words: "DGX Spark" is a product.
+            let acronym = |i: usize| {
+                let w = self.words[i];
+                w.chars().count() >= 3
+                    && w.chars().all(|c| c.is_ascii_uppercase())
+                    && !is_roman_numeral(w)
+            };
+            let with_acronym = n.end - n.start >= 2
+                && (n.start..n.end).any(acronym)
+                && !(n.start..n.end).all(|i| acronym(i) || !self.is_capitalised(i));
+            if n.kind == EntityType::Person && (self.is_people(n.start, n.end) || with_acronym) {
                 n.kind = EntityType::Misc;
                 n.by_rule = true;
             }
@@ -1096,11 +1110,42 @@ impl Passage<'_> {
             if j > 0 && self.words[j - 1] == "," {
                 j -= 1;
             }
-            if j > 0 && self.has(j - 1, ORG_NOUN) && !self.is_capitalised(j - 1) {
+            let before = j > 0 && self.has(j - 1, ORG_NOUN) && !self.is_capitalised(j - 1);
+            if before || self.org_apposition_after(n.end) {
                 n.kind = EntityType::Organisation;
                 n.by_rule = true;
             }
         }
+    }
+
+    /// Whether the words from `i` are ", the/a … <noun for a kind of organisation>" ending
+    /// there: "NewAmsterdam Pharma, the Dutch company that makes", "Nvidia, the chipmaker,";
+    /// not "Smith, a company director" nor "Smith, a consultant at the firm".
+    fn org_apposition_after(&self, i: usize) -> bool {
+        let n = self.words.len();
+        if !(i + 2 < n && self.words[i] == "," && matches!(self.words[i + 1], "the" | "a" | "an")) {
+            return false;
+        }
+        for j in i + 2..n.min(i + 8) {
+            let w = self.words[j];
+            let org_noun = self.has(j, ORG_NOUN)
+                && !self.is_capitalised(j)
+                && !self.is_possessive(j)
+                && !self.is_joining_dash(j - 1)
+                && !TRADES.contains(&self.folded(j));
+            if org_noun {
+                let next = self.words.get(j + 1).copied().unwrap_or(".");
+                return matches!(next, "," | "." | ";" | "that" | "which" | "whose" | "based");
+            }
+            let inside = self.is_possessive(j)
+                || self.is_joining_dash(j)
+                || self.has(j, DEMONYM | LOC)
+                || self.is_common_word(j) && !NOT_LAST.contains(&w);
+            if !inside {
+                return false;
+            }
+        }
+        false
     }
 
     fn is_known_place_or_people(&self, n: &Name) -> bool {
@@ -1461,6 +1506,16 @@ mod tests {
                 ("Laos", Person)
             ]
         );
+        // Nor is a name with an acronym beside other words.
+        case!(
+            "Nvidia sells the DGX Spark and Microsoft IPTV to JK Rowling.",
+            [(3, 5, Person), (6, 8, Person), (9, 11, Person)],
+            [
+                ("DGX Spark", Misc),
+                ("Microsoft IPTV", Misc),
+                ("JK Rowling", Person)
+            ]
+        );
     }
 
     #[test]
@@ -1749,6 +1804,23 @@ mod tests {
             "The property website Rightmove and the magazine Rolling Stone said so.",
             [(3, 4, Person), (7, 9, Person)],
             [("Rightmove", Organisation), ("Rolling Stone", Organisation)]
+        );
+        // An apposition after the name whose head says so; not a person's trade or a noun
+        // after a preposition.
+        case!(
+            "Anglo-American, the international mining company, and Sina, the country's biggest portal firm, met Jeffrey Richards, the show's co-producer, and Tom Lee, a consultant at the firm.",
+            [
+                (0, 3, Misc),
+                (10, 11, Location),
+                (19, 21, Person),
+                (29, 31, Person)
+            ],
+            [
+                ("Anglo - American", Organisation),
+                ("Sina", Organisation),
+                ("Jeffrey Richards", Person),
+                ("Tom Lee", Person)
+            ]
         );
     }
 

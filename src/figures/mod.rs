@@ -2776,7 +2776,11 @@ mod tests {
                 "14.3 per cent",
                 Some("Exports"),
             ),
-            ("GDP per capita reached $4,700.", "$4,700", Some("GDP per capita")),
+            (
+                "GDP per capita reached $4,700.",
+                "$4,700",
+                Some("GDP per capita"),
+            ),
         ] {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == amount).expect(amount);
