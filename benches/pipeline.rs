@@ -92,7 +92,7 @@ fn pathological(c: &mut Criterion) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
-    let makers: [Maker; 6] = [
+    let makers: [Maker; 8] = [
         ("dots", |n| ".".repeat(n)),
         ("one-word", |n| "a".repeat(n)),
         ("numbers", |n| {
@@ -118,6 +118,15 @@ fn pathological(c: &mut Criterion) {
         ("names-one-sentence", |n| {
             "Zorp Inc, the iPhone 16 and Henry VIII, 68, met Lan of the Vạn Group and "
                 .repeat(n / 76)
+        }),
+        // One run of capitalised words with head words, brackets and acronyms in it.
+        ("capitalised-run", |n| {
+            "Tax Act of Tax (End of Life) Bill Electricity of Viet Nam (EVN) ".repeat(n / 64)
+        }),
+        // One sentence of figures whose subjects are read over changes and appositions.
+        ("figures-one-sentence", |n| {
+            "Ether, the second-biggest coin, rose 1.3% in a week to $3,900, up 5% on 2024, "
+                .repeat(n / 78)
         }),
     ];
     let mut group = c.benchmark_group("pathological");

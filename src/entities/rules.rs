@@ -221,6 +221,10 @@ const PLACE_NOUNS: &[&str] = &[
     "islands",
 ];
 
+/// How far a name may reach from its head word either way, in words. The bound keeps a long
+/// run of capitalised words with many head words in it linear.
+const MAX_WORDS_FROM_HEAD: usize = 12;
+
 /// Nouns for a kind of organisation that name a person's trade too: "Smith, a record
 /// producer", "the show's co-producer".
 const TRADES: &[&str] = &["producer", "developer", "contractor", "broker", "operator"];
@@ -834,7 +838,7 @@ impl Passage<'_> {
     /// name) that end at `head`.
     fn left_edge(&self, head: usize) -> usize {
         let mut s = head;
-        while s > 0 {
+        while s > 0 && head - s < MAX_WORDS_FROM_HEAD {
             let p = s - 1;
             // "Terminally Ill Adults (End of Life) Bill": a law's name holds brackets.
             if self.words[p] == ")" && self.has(head, LAW_HEAD) {
@@ -872,7 +876,7 @@ impl Passage<'_> {
         let n = self.words.len();
         let mut end = head + 1;
         let mut joined_and = false;
-        loop {
+        while end - head < MAX_WORDS_FROM_HEAD {
             let mut j = end;
             let joiner = if end == head + 1 {
                 joiners
@@ -1196,11 +1200,15 @@ impl Passage<'_> {
         added.sort_by_key(|a| a.start);
         added.dedup_by_key(|a| a.start);
         // Names inside a grown one are part of it: "Việt Nam" in "Electricity of Việt Nam".
-        names.retain(|m| {
-            !grown
-                .iter()
-                .any(|&(s, e)| s <= m.start && m.end <= e && (s, e) != (m.start, m.end))
-        });
+        if !grown.is_empty() {
+            let mut grown_over = vec![None; self.words.len()];
+            for &(s, e) in &grown {
+                grown_over[s..e].fill(Some((s, e)));
+            }
+            names.retain(|m| {
+                !grown_over[m.start].is_some_and(|(s, e)| m.end <= e && (s, e) != (m.start, m.end))
+            });
+        }
         let inside = words_in(&added, self.words.len());
         names.retain(|m| !inside[m.start..m.end].iter().any(|&i| i));
         names.extend(added);

@@ -637,6 +637,10 @@ fn subject_before(s: &Sentence, k: usize, dates: &[(usize, usize)]) -> Option<St
     (j < end).then(|| s.text_of(j..end).to_string())
 }
 
+/// How many pieces before a figure its subject may start: five words, two prepositions with
+/// five words each, and an acronym in brackets, with room to spare.
+const SUBJECT_REACH: usize = 32;
+
 /// Verbs of buying and selling, after which "for" gives a price.
 const SALES: &[&str] = &[
     "buy",
@@ -1122,8 +1126,11 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
         }
     }
     if steps > 0 || worth {
-        let dates: Vec<(usize, usize)> = hits
+        // Only the dates near enough to be in the subject: a sentence may have thousands.
+        let dates: Vec<(usize, usize)> = hits[..n]
             .iter()
+            .rev()
+            .take_while(|d| d.start + SUBJECT_REACH > k)
             .filter(|h| matches!(h.kind, FigureKind::Date | FigureKind::Time))
             .map(|h| (h.start, h.end))
             .collect();
