@@ -237,6 +237,9 @@ fn merge_acronyms(
     for i in 1..mentions.len() {
         let between = &text[mentions[i - 1].span.end..mentions[i].span.start];
         let closes = text[mentions[i].span.end..].starts_with(')');
+        if !(between.trim() == "(" && closes && is_acronym(surfaces[i])) {
+            continue;
+        }
         // A person's or a place's acronym starts with its first initial; else the brackets
         // say something else about it: "Phil Fear (WRU)", "Việt Nam (EVN)" cut short from
         // "Electricity of Việt Nam (EVN)".
@@ -244,9 +247,9 @@ fn merge_acronyms(
             mentions[i - 1].kind,
             EntityType::Person | EntityType::Location
         );
-        let defines = !person_or_place
-            || fold(surfaces[i]).chars().next() == fold(&initials(surfaces[i - 1])).chars().next();
-        if between.trim() == "(" && closes && is_acronym(surfaces[i]) && defines {
+        if !person_or_place
+            || fold(surfaces[i]).chars().next() == fold(&initials(surfaces[i - 1])).chars().next()
+        {
             if let (Some(&a), Some(&b)) = (group_of.get(&(i - 1)), group_of.get(&i)) {
                 sets.union(a, b);
                 expansion.insert(groups[b].key.clone(), surfaces[i - 1].to_string());

@@ -679,13 +679,14 @@ impl Passage<'_> {
 
     /// A lower-case noun after a name says what it names: a place before "province",
     /// "county", "district", "region", "canal", "river" and the like ("Hainan province",
-    /// "Quảng Ninh and Hải Phòng provinces"; not a people's, "the Welsh region"), and an award, not a person, before
-    /// "award" or "prize" ("a Tony award"). Such a noun as a name's last word makes a
-    /// place too ("Bắc Giang Province").
+    /// "Quảng Ninh and Hải Phòng provinces"; not a people's, "the Welsh region"), and an
+    /// award, not a person, before "award" or "prize" ("a Tony award"). Such a noun as a
+    /// name's last word makes a place too ("Bắc Giang Province", "Suez Canal"), unless an
+    /// organisation's head is in the name.
     fn kind_nouns(&self, names: &mut [Name]) {
         for n in names.iter_mut() {
             let last = self.folded(n.end - 1);
-            // Not "University of the Highlands and Islands": an organisation's head is in it.
+            // Not "University of the Highlands and Islands".
             let ends_in_place_noun = n.end - n.start > 1
                 && last != "county"
                 && PLACE_NOUNS.contains(&last)
@@ -959,8 +960,9 @@ impl Passage<'_> {
     /// awards and partnerships ("… Charter", "Treaty on …", "Certificate of Merit") and
     /// organisations ("… Corporation", "Vietnamese Embassy", "Communist Party of …").
     /// A name the tagger found with exactly the same words keeps its type when it is a
-    /// person by another head than a law's or an award's ("Tony Award"), or when the rule says organisation by an organisation head ("West Bank",
-    /// "American League").
+    /// person by another head than a law's or an award's ("Tony Award"), or when the rule
+    /// says organisation by an organisation head ("West Bank", "American League"). A longer
+    /// name the tagger found that ends at the head keeps its start.
     fn head_words(&self, names: &mut Vec<Name>) {
         let heads = EVENT_HEAD | GATHERING | LAW_HEAD | ORG_HEAD | COMPANY;
         let mut found: Vec<Name> = Vec::new();

@@ -999,7 +999,8 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
         // "reached a record US$405.53 billion, up 14.3 per cent": a change after a comma is
         // of the amount before it.
         let changed = n.checked_sub(1).map(|p| &hits[p]).filter(|p| {
-            k >= 2
+            steps == 0
+                && k >= 2
                 && s.is_any(k - 1, &["up", "down"])
                 && s.ch(k - 2) == Some(',')
                 && p.end == k - 2
@@ -1008,7 +1009,7 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
                     FigureKind::Money | FigureKind::Quantity | FigureKind::Cardinal
                 )
         });
-        if let Some(p) = changed.filter(|_| steps == 0) {
+        if let Some(p) = changed {
             k = p.start;
             steps += 1;
             continue;
@@ -1115,7 +1116,7 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
     }
     // "Ether, the second-biggest cryptocurrency, rose 1.3%": the subject is before the
     // apposition.
-    if steps > 0 && s.ch(k.saturating_sub(1)) == Some(',') {
+    if steps > 0 && k >= 2 && s.ch(k - 1) == Some(',') {
         let opening = (k.saturating_sub(12)..k - 1)
             .rev()
             .find(|&c| s.ch(c).is_some() && !s.hyphen(c));
