@@ -230,7 +230,7 @@ const MAX_WORDS_FROM_HEAD: usize = 12;
 const TRADES: &[&str] = &["producer", "developer", "contractor", "broker", "operator"];
 
 /// Words that name a storm with the word after them: "Typhoon Yagi", "Hurricane Katrina".
-const STORMS: &[&str] = &["typhoon", "hurricane", "cyclone"];
+const STORMS: &[&str] = &["typhoon", "hurricane", "cyclone", "storm"];
 
 /// Corrects and completes the tagger's names of one passage (`words`; `glued` marks
 /// words with no space before them; `features` computed for them); leaves them sorted
@@ -1706,6 +1706,11 @@ mod tests {
                 ("Super Typhoon Haiyan", Event),
                 ("Tropical Storm Alberto", Event)
             ]
+        );
+        case!(
+            "Storm Darragh hit Wales.",
+            [(0, 2, Person), (3, 4, Location)],
+            [("Storm Darragh", Event), ("Wales", Location)]
         );
         // A longer name that holds a storm's is left as it is.
         case!(

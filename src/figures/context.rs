@@ -854,6 +854,8 @@ pub fn rate(s: &Sentence, h: &Hit) -> Option<Range<usize>> {
     })?;
     let mut of = false;
     let counted = (from..k).all(|j| match s.word(j) {
+        // "£1,400 more a year".
+        Some("more" | "less" | "extra") if j == from => true,
         Some("of") if !of && s.word(j + 1).is_some_and(|w| !stop(w)) => {
             of = true;
             true
@@ -863,10 +865,12 @@ pub fn rate(s: &Sentence, h: &Hit) -> Option<Range<usize>> {
     });
     // "a year-long", and "a year earlier", "a week ago", "a year from now", "an hour and a
     // half": a time, not a rate ("$48m a year from its costs" is one).
-    // "a year on, the town" is a time; "£7.4bn a year on treating it" a rate.
-    let on_what = s.is(k + 2, "on") && s.word(k + 3).is_some_and(|w| w != "from");
+    // "a year on, the town" is a time; "£7.4bn a year on treating it" and "£1,400 a year
+    // before tax" rates.
+    let still_a_rate = s.is(k + 2, "on") && s.word(k + 3).is_some_and(|w| w != "from")
+        || s.is_any(k + 2, &["before", "after"]) && s.is_any(k + 3, &["tax", "taxes"]);
     let a_time = s.dash(k + 2)
-        || s.is_any(k + 2, RATE_SPAN_ENDS) && !on_what
+        || s.is_any(k + 2, RATE_SPAN_ENDS) && !still_a_rate
         || s.is(k + 2, "from") && s.is_any(k + 3, &["now", "then", "today"])
         || s.is(k + 2, "and") && s.is_any(k + 3, &["a", "half"]);
     (counted && !a_time).then_some(k..k + 2)
@@ -973,6 +977,7 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
     let mut k = h.start;
     let mut worth = false;
     let mut steps = 0;
+    let mut over_amount = false;
     while k > 0 && steps < 6 {
         // "imports grew 1.3% to $155.8bn": the change before the amount measures the same.
         let change = n
@@ -999,7 +1004,8 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
         // "reached a record US$405.53 billion, up 14.3 per cent": a change after a comma is
         // of the amount before it.
         let changed = n.checked_sub(1).map(|p| &hits[p]).filter(|p| {
-            steps == 0
+            !over_amount
+                && steps == 0
                 && k >= 2
                 && s.is_any(k - 1, &["up", "down"])
                 && s.ch(k - 2) == Some(',')
@@ -1009,9 +1015,11 @@ fn subject_and_period(s: &Sentence, hits: &[Hit], n: usize, ctx: &mut Context) {
                     FigureKind::Money | FigureKind::Quantity | FigureKind::Cardinal
                 )
         });
+        // The amount's subject, if a verb before it gives one ("will get £7.55, up 18%"
+        // gives none).
         if let Some(p) = changed {
             k = p.start;
-            steps += 1;
+            over_amount = true;
             continue;
         }
         match s.word(k - 1) {

@@ -2544,7 +2544,7 @@ mod tests {
              It pumps 1 million barrels of oil a day. Sales rose 20% from a year earlier. \
              It cuts costs by $1bn (£530m) a year and $48m a year from its bills. \
              It ends a year from now. The NHS spends £7.4bn a year on treating it. \
-             A year on, it is open.",
+             A year on, it is open. They get £1,400 more a year before tax.",
             None,
         );
         let got: Vec<(&str, Option<&str>)> = f
@@ -2568,6 +2568,7 @@ mod tests {
                 ("a year", None),
                 ("£7.4bn", Some("a year")),
                 ("A year", None),
+                ("£1,400", Some("a year")),
             ]
         );
     }
@@ -2781,6 +2782,8 @@ mod tests {
                 "$4,700",
                 Some("GDP per capita"),
             ),
+            // Only if the amount has one.
+            ("Apprentices will get £7.55, up 18%.", "18%", None),
         ] {
             let f = figures(text, None);
             let f = f.iter().find(|f| f.text == amount).expect(amount);
