@@ -1,6 +1,6 @@
 //! Merges mentions into entities across spellings, short forms, titles and acronyms.
 
-use super::features::{Lexicon, ORG_NAME};
+use super::features::{Lexicon, DEMONYM, LOC, ORG_NAME};
 use super::Mention;
 use crate::hashing::FastMap;
 use crate::report::{Entity, EntityType, Span};
@@ -462,8 +462,7 @@ fn merge_short_forms(groups: &[Group], by_key: &FastMap<String, usize>, sets: &m
     for (g, grp) in groups.iter().enumerate() {
         let short = if has_legal_form(&grp.words) {
             let bare = &grp.words[..grp.words.len() - 1];
-            let known = |w: &str| Lexicon::get().is_place(w) || Lexicon::get().is_demonym(w);
-            Some(bare).filter(|w| !known(&w.join(" ")))
+            Some(bare).filter(|w| !Lexicon::get().has_class(&w.join(" "), LOC | DEMONYM))
         } else if grp.kind == EntityType::Organisation {
             let of = grp.words.iter().position(|w| w == "of");
             of.filter(|&i| i >= 2).map(|i| &grp.words[..i])

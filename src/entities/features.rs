@@ -102,7 +102,8 @@ impl Lexicon {
         self.has_class(folded, LAW_HEAD)
     }
 
-    fn has_class(&self, folded: &str, class: u16) -> bool {
+    /// Whether the word lists give this folded word or phrase one of the classes in `class`.
+    pub fn has_class(&self, folded: &str, class: u16) -> bool {
         self.phrases.get(folded).is_some_and(|c| c & class != 0)
     }
 

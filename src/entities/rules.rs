@@ -247,8 +247,8 @@ pub fn apply(
         glued,
         features,
     };
-    let short_forms: Vec<usize> = (1..words.len())
-        .filter(|&i| words[i - 1] == "(" && passage.abbreviates_common_words(i))
+    let short_forms: Vec<usize> = (0..words.len())
+        .filter(|&i| passage.abbreviates_common_words(i))
         .collect();
     for n in names.iter_mut() {
         passage.trim(n);
@@ -288,6 +288,17 @@ fn words_in<'n>(names: impl IntoIterator<Item = &'n Name>, len: usize) -> Vec<bo
         inside[n.start..n.end].fill(true);
     }
     inside
+}
+
+/// Puts `added` (apart from each other) in place of the names that share a word with one of
+/// them.
+fn put_in_place(names: &mut Vec<Name>, added: Vec<Name>, len: usize) {
+    if added.is_empty() {
+        return;
+    }
+    let inside = words_in(&added, len);
+    names.retain(|m| !inside[m.start..m.end].iter().any(|&i| i));
+    names.extend(added);
 }
 
 /// The names by where they start, and the length of the longest: the names a span may
@@ -804,12 +815,7 @@ impl Passage<'_> {
                 by_rule: true,
             });
         }
-        if storms.is_empty() {
-            return;
-        }
-        let inside = words_in(&storms, self.words.len());
-        names.retain(|n| !inside[n.start..n.end].iter().any(|&i| i));
-        names.extend(storms);
+        put_in_place(names, storms, self.words.len());
     }
 
     /// A nationality or a faith, in the plural too ("Korean", "Muslims"), and not a place
@@ -1026,12 +1032,7 @@ impl Passage<'_> {
                 by_rule: true,
             });
         }
-        if found.is_empty() {
-            return;
-        }
-        let inside = words_in(&found, self.words.len());
-        names.retain(|m| !inside[m.start..m.end].iter().any(|&i| i));
-        names.extend(found);
+        put_in_place(names, found, self.words.len());
     }
 
     /// "Professor Kausik Ray of Imperial College London", "King Abdullah of Jordan": after
@@ -1167,12 +1168,7 @@ impl Passage<'_> {
         let mut grown = Vec::new();
         for n in names.iter_mut() {
             let a = n.end + 1;
-            let is_acronym = a + 1 < self.words.len()
-                && self.words[n.end] == "("
-                && self.words[a + 1] == ")"
-                && self.words[a].chars().count() >= 2
-                && self.words[a].chars().all(|c| c.is_uppercase());
-            if is_acronym {
+            if self.is_bracketed_acronym(a) {
                 if let Some(start) = self.spelled_out_start(n, a) {
                     n.start = start;
                     n.kind = EntityType::Organisation;
@@ -1211,12 +1207,20 @@ impl Passage<'_> {
                 !grown_over[m.start].is_some_and(|(s, e)| m.end <= e && (s, e) != (m.start, m.end))
             });
         }
-        let inside = words_in(&added, self.words.len());
-        names.retain(|m| !inside[m.start..m.end].iter().any(|&i| i));
-        names.extend(added);
+        put_in_place(names, added, self.words.len());
         // "official development assistance (ODA)": the short form of lower-case words is
         // no name either.
         names.retain(|n| !(n.end - n.start == 1 && short_forms.binary_search(&n.start).is_ok()));
+    }
+
+    /// Whether word `a` is two or more capitals in brackets: "(ASEAN)".
+    fn is_bracketed_acronym(&self, a: usize) -> bool {
+        a >= 1
+            && a + 1 < self.words.len()
+            && self.words[a - 1] == "("
+            && self.words[a + 1] == ")"
+            && self.words[a].chars().count() >= 2
+            && self.words[a].chars().all(char::is_uppercase)
     }
 
     /// "Electricity of Việt Nam (EVN)": where a name before the acronym at word `a` starts
@@ -1256,14 +1260,11 @@ impl Passage<'_> {
     /// Whether word `a` is in brackets right after lower-case words whose initials spell it,
     /// each part of a hyphenated word giving one ("high-bandwidth memory (HBM)").
     fn abbreviates_common_words(&self, a: usize) -> bool {
-        let word = self.words[a];
-        let letters = word.chars().count();
-        if !(a >= 1 && self.words[a - 1] == "(" && self.words.get(a + 1) == Some(&")"))
-            || letters < 2
-            || !word.chars().all(|c| c.is_ascii_uppercase())
-        {
+        if !self.is_bracketed_acronym(a) || !self.words[a].is_ascii() {
             return false;
         }
+        let word = self.words[a];
+        let letters = word.len();
         // The words before the bracket, last first, over the dashes that join them.
         let mut initials = Vec::with_capacity(letters);
         let mut i = a - 1;

@@ -385,8 +385,8 @@ fn glued_to_word(s: &Pieces, i: usize) -> bool {
 }
 
 /// Whether the pounds ending before `e` are a weight: written "lb" or "lbs", or in a
-/// sentence that weighs something ("weighs", "heavier", "overloaded", a rocket's "thrust") or gives another
-/// weight ("700 pounds (320kg)", "a metric ton is 2,204.62 pounds").
+/// sentence that weighs something ("weighs", "heavier", "overloaded", a rocket's "thrust")
+/// or gives another weight ("700 pounds (320kg)", "a metric ton is 2,204.62 pounds").
 fn weighed(s: &Pieces, e: usize) -> bool {
     if s.word(e - 1).is_some_and(|w| w.starts_with("lb")) {
         return true;
@@ -524,11 +524,11 @@ fn in_name(s: &Pieces, j: usize, n: &Num) -> bool {
         && !title_case(s)
 }
 
-/// "Model 3", "Boeing 747", "Chapter 11", "BBC Radio 4", "FTSE 100", "iPhone 16": a whole number in
-/// digits right after a name's word is the name's label and no amount; unless a unit, a
-/// percent, a magnitude or a score goes on from it ("Olympic 100m", "England 18-17"). A
-/// year stays a year ("Security Act 2001"), and an owner's number an amount ("the WTO's
-/// 148 members").
+/// "Model 3", "Boeing 747", "Chapter 11", "BBC Radio 4", "FTSE 100", "iPhone 16": a whole
+/// number in digits right after a name's word is the name's label and no amount; unless a
+/// unit, a percent, a magnitude or a score goes on from it ("Olympic 100m", "England
+/// 18-17"). A year stays a year ("Security Act 2001"), and an owner's number an amount ("the
+/// WTO's 148 members").
 fn label_number(s: &Pieces, j: usize, n: &Num) -> bool {
     n.plain.is_some_and(|v| !(1000..=2100).contains(&v))
         && !n.ordinal
