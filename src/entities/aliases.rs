@@ -1,6 +1,6 @@
 //! Merges mentions into entities across spellings, short forms, titles and acronyms.
 
-use super::features::{Lexicon, DEMONYM, LOC, ORG_NAME};
+use super::features::{Lexicon, DEMONYM, LOC, ORG_HEAD, ORG_NAME};
 use super::Mention;
 use crate::hashing::FastMap;
 use crate::report::{Entity, EntityType, Span};
@@ -363,9 +363,17 @@ fn merge_short_names(
             sets.union(g, event);
             continue;
         }
+        // Not "Vietnam" for "Vietnam Airlines"; but "the Bank" for "the Bank of England".
+        let head_of = |c: usize| {
+            Lexicon::get().has_class(word, ORG_HEAD)
+                && groups[c].words.get(1).is_some_and(|w| w == "of")
+        };
         let orgs: Vec<usize> = candidates
             .into_iter()
-            .filter(|&c| groups[c].kind == EntityType::Organisation && groups[c].words[0] != *word)
+            .filter(|&c| {
+                groups[c].kind == EntityType::Organisation
+                    && (groups[c].words[0] != *word || head_of(c))
+            })
             .collect();
         // Whatever its type, the last word of a single organisation's name of two or three
         // words, no known place, is that organisation's short name: "Villa" after "Aston
@@ -461,7 +469,11 @@ fn merge_short_forms(groups: &[Group], by_key: &FastMap<String, usize>, sets: &m
     }
     for (g, grp) in groups.iter().enumerate() {
         let short = if has_legal_form(&grp.words) {
-            let bare = &grp.words[..grp.words.len() - 1];
+            // "Vietjet Aviation JSC" is also written "Vietjet": the shortest form named.
+            let mut bare = &grp.words[..grp.words.len() - 1];
+            while has_legal_form(bare) && !by_key.contains_key(&bare.concat()) {
+                bare = &bare[..bare.len() - 1];
+            }
             Some(bare).filter(|w| !Lexicon::get().has_class(&w.join(" "), LOC | DEMONYM))
         } else if grp.kind == EntityType::Organisation {
             let of = grp.words.iter().position(|w| w == "of");
@@ -564,7 +576,9 @@ fn build(
             // "Chelsea", "the Guardian") is the tagger's 1996 training news showing
             // through. "Chelsea Clinton" stays a person, a work stays misc, and so do a
             // party's members ("Republicans").
-            let members = aliases[0].1.ends_with('s');
+            let members = ["ans", "ats", "ives", "ists", "als"]
+                .iter()
+                .any(|end| aliases[0].1.ends_with(end));
             if (kind == EntityType::Person || (kind == EntityType::Misc && !work && !members))
                 && aliases
                     .iter()
@@ -781,6 +795,16 @@ mod tests {
                 ("Vietnam", Location, ["Vietnam"])
             ]
         );
+        // Several company words, down to the shortest form written.
+        case!(
+            "Vietjet Aviation JSC said. Vietjet rose.",
+            [("Vietjet Aviation JSC", Organisation), ("Vietjet", Person)],
+            [(
+                "Vietjet Aviation JSC",
+                Organisation,
+                ["Vietjet Aviation JSC", "Vietjet"]
+            )]
+        );
         // A legal form alone names nothing to join.
         case!(
             "Inc and Tesla.",
@@ -803,12 +827,23 @@ mod tests {
                 ["Serum Institute of India", "Serum Institute"]
             )]
         );
-        // One word left is too little to tell.
+        // A head word alone is the one organisation it opens: "the Bank".
         case!(
             "The Bank of England and the Bank.",
             [("Bank of England", Organisation), ("Bank", Organisation)],
+            [("Bank of England", Organisation, ["Bank of England", "Bank"])]
+        );
+        // With two, it is too little to tell.
+        case!(
+            "The Bank of England, the Bank of Japan and the Bank.",
+            [
+                ("Bank of England", Organisation),
+                ("Bank of Japan", Organisation),
+                ("Bank", Organisation)
+            ],
             [
                 ("Bank of England", Organisation, ["Bank of England"]),
+                ("Bank of Japan", Organisation, ["Bank of Japan"]),
                 ("Bank", Organisation, ["Bank"])
             ]
         );
@@ -832,12 +867,18 @@ mod tests {
         );
         // Misc too, but not a party's members.
         case!(
-            "The Guardian says Republicans back Boeing.",
-            [("Guardian", Misc), ("Republicans", Misc), ("Boeing", Misc)],
+            "The Guardian says Republicans back Boeing and Airbus.",
+            [
+                ("Guardian", Misc),
+                ("Republicans", Misc),
+                ("Boeing", Misc),
+                ("Airbus", Misc)
+            ],
             [
                 ("Guardian", Organisation, ["Guardian"]),
                 ("Republicans", Misc, ["Republicans"]),
-                ("Boeing", Organisation, ["Boeing"])
+                ("Boeing", Organisation, ["Boeing"]),
+                ("Airbus", Organisation, ["Airbus"])
             ]
         );
     }

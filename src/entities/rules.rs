@@ -67,6 +67,9 @@ const NOT_NAMES: &[&str] = &[
     "sms",
     "gdp",
     "ceo",
+    "ai",
+    "ipo",
+    "ev",
     "usd",
     "eur",
     "vnd",
@@ -219,7 +222,15 @@ const PLACE_NOUNS: &[&str] = &[
     "strait",
     "river",
     "islands",
+    "road",
+    "street",
+    "avenue",
+    "highway",
+    "expressway",
 ];
+
+/// Place nouns of roads, which a number may follow in the name: "Ring Road 1", "Highway 1".
+const ROADS: &[&str] = &["road", "highway", "expressway"];
 
 /// How far a name may reach from its head word either way, in words. The bound keeps a long
 /// run of capitalised words with many head words in it linear.
@@ -252,11 +263,14 @@ pub fn apply(
         .collect();
     for n in names.iter_mut() {
         passage.trim(n);
+        passage.hyphenated_given_name(n);
     }
     passage.offices(names);
     names.retain(|n| n.start < n.end && !passage.is_not_a_name(n));
     passage.known_types(names);
     passage.storms(names);
+    passage.numbered_documents(names);
+    passage.compound_company_names(names);
     passage.kind_nouns(names);
     passage.regnal_numbers(names);
     if !features.headline {
@@ -559,10 +573,17 @@ impl Passage<'_> {
     }
 
     fn is_not_a_name(&self, n: &Name) -> bool {
+        // "PM2.5": a decimal goes on from the name's number.
+        let decimal = n.end + 1 < self.words.len()
+            && self.words[n.end] == "."
+            && self.glued[n.end]
+            && self.glued[n.end + 1]
+            && self.is_number(n.end + 1);
         (n.start..n.end).all(|i| self.has(i, TITLE) || self.is_punctuation(i))
             || (n.end - n.start == 1
                 && (NOT_NAMES.contains(&self.folded(n.start))
-                    || is_plural_acronym(self.words[n.start])))
+                    || is_plural_acronym(self.words[n.start])
+                    || decimal))
     }
 
     /// A name in a run of four or more words in capitals in ordinary text is shouting, not
@@ -695,13 +716,28 @@ impl Passage<'_> {
     /// name's last word makes a place too ("Bắc Giang Province", "Suez Canal"), unless an
     /// organisation's head is in the name.
     fn kind_nouns(&self, names: &mut [Name]) {
+        let inside = words_in(names.iter(), self.words.len());
         for n in names.iter_mut() {
-            let last = self.folded(n.end - 1);
+            let mut last = self.folded(n.end - 1);
+            // "Ring Road 2": the road noun before its number.
+            if n.end - n.start > 2
+                && self.is_number(n.end - 1)
+                && ROADS.contains(&self.folded(n.end - 2))
+            {
+                last = self.folded(n.end - 2);
+            }
             // Not "University of the Highlands and Islands".
             let ends_in_place_noun = n.end - n.start > 1
                 && last != "county"
                 && PLACE_NOUNS.contains(&last)
                 && !(n.start..n.end).any(|i| self.has(i, ORG_HEAD));
+            if ends_in_place_noun
+                && ROADS.contains(&last)
+                && self.words.get(n.end).is_some_and(|w| w.len() <= 3)
+                && self.is_number(n.end)
+            {
+                n.end += 1;
+            }
             let kind = match self.words.get(n.end).copied() {
                 _ if ends_in_place_noun => EntityType::Location,
                 Some(w) if PLACE_NOUNS.contains(&w) && !self.is_people(n.start, n.end) => {
@@ -712,10 +748,44 @@ impl Passage<'_> {
                 }
                 _ => continue,
             };
+            // "the Thu Bồn River", "the Bach Dang River": the tagger leaves out the capitalised
+            // word after "the".
+            let b = n.start;
+            if kind == EntityType::Location
+                && b >= 2
+                && self.folded(b - 2) == "the"
+                && self.is_capitalised(b - 1)
+                && !inside[b - 1]
+                && !LEADING.contains(&self.folded(b - 1))
+                && !self.has(b - 1, TITLE)
+            {
+                n.start -= 1;
+                n.by_rule = true;
+            }
             if n.kind != kind {
                 n.kind = kind;
                 n.by_rule = true;
             }
+        }
+    }
+
+    /// A Korean or Taiwanese given name written with a hyphen is whole: "Lee Jae-myung",
+    /// "Kim Jong-un", "Tsai Ing-wen" (the tagger stops at the hyphen). The part after it
+    /// is one short syllable in lower case, no English word ("Smith-led", "Trump-era").
+    fn hyphenated_given_name(&self, n: &mut Name) {
+        let e = n.end;
+        let syllable =
+            |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase());
+        if n.kind == EntityType::Person
+            && e + 1 < self.words.len()
+            && self.is_joining_dash(e)
+            && syllable(self.words[e + 1])
+            && !self.is_compound_suffix(e + 1)
+            && self.words[e - 1].len() <= 4
+            && !(e + 2 < self.words.len() && self.is_joining_dash(e + 2))
+        {
+            n.end = e + 2;
+            n.by_rule = true;
         }
     }
 
@@ -771,6 +841,101 @@ impl Passage<'_> {
             k += 1;
             !dropped[k - 1]
         });
+    }
+
+    /// A word that ends in "bank" or "group" written against it is a company's whole name
+    /// ("Vietcombank", "Techcombank", "Vingroup"), unless it opens a longer one
+    /// ("Vietcombank Securities"); not two joined by "and".
+    fn compound_company_names(&self, names: &mut Vec<Name>) {
+        let compound: Vec<usize> = (0..self.words.len())
+            .filter(|&i| {
+                let w = self.words[i];
+                w.len() >= 7
+                    && (w.ends_with("bank") || w.ends_with("group"))
+                    && self.is_capitalised(i)
+            })
+            .collect();
+        if compound.is_empty() {
+            return;
+        }
+        let mut holder: Vec<Option<usize>> = vec![None; self.words.len()];
+        for (k, n) in names.iter().enumerate() {
+            holder[n.start..n.end].fill(Some(k));
+        }
+        let companies: Vec<Name> = compound
+            .into_iter()
+            .filter(|&i| {
+                // "Interbank rates rose": opening a sentence, only what the tagger found.
+                let opens_sentence = i == 0 || matches!(self.words[i - 1], "." | "!" | "?");
+                match holder[i].map(|k| &names[k]) {
+                    None => !opens_sentence,
+                    Some(n) => {
+                        n.end - n.start == 1
+                            || (n.start..n.end).any(|j| matches!(self.words[j], "and" | ","))
+                    }
+                }
+            })
+            .map(|i| Name {
+                start: i,
+                end: i + 1,
+                kind: EntityType::Organisation,
+                by_rule: true,
+            })
+            .collect();
+        put_in_place(names, companies, self.words.len());
+    }
+
+    /// "Decree No. 168/2024/ND-CP", "Directive No. 20/CT-TTg", "Resolution 1441": a law's
+    /// head word and its number are one misc name, with the code written against the number.
+    fn numbered_documents(&self, names: &mut Vec<Name>) {
+        let len = self.words.len();
+        let is_head = |i: usize| {
+            self.is_capitalised(i)
+                && (self.has(i, LAW_HEAD) || matches!(self.folded(i), "circular" | "decision"))
+        };
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i + 1 < len {
+            let mut k = i + 1;
+            if is_head(i) && self.folded(k) == "no" {
+                k += 1 + usize::from(k + 1 < len && self.words[k + 1] == ".");
+            }
+            if !is_head(i) || k >= len || !self.is_number(k) {
+                i += 1;
+                continue;
+            }
+            // The code runs on while no space breaks it; a dash or slash must join two parts.
+            let mut end = k + 1;
+            while end < len && self.glued[end] {
+                let joins = matches!(self.words[end], "/" | "-" | "–")
+                    && end + 1 < len
+                    && self.glued[end + 1];
+                if !(joins || self.words[end].chars().all(char::is_alphanumeric)) {
+                    break;
+                }
+                end += 1 + usize::from(joins);
+            }
+            spans.push((i, end));
+            i = end;
+        }
+        if spans.is_empty() {
+            return;
+        }
+        // A name holding the head word keeps its start: "Data Protection Act 2018".
+        let mut name_start: Vec<usize> = (0..len).collect();
+        for n in names.iter() {
+            name_start[n.start..n.end].fill(n.start);
+        }
+        let documents = spans
+            .into_iter()
+            .map(|(head, end)| Name {
+                start: name_start[head],
+                end,
+                kind: EntityType::Misc,
+                by_rule: true,
+            })
+            .collect();
+        put_in_place(names, documents, len);
     }
 
     /// "Typhoon Yagi", "Super Typhoon Haiyan", "Tropical Storm Alberto": a named storm
@@ -1744,6 +1909,93 @@ mod tests {
                 ("Lâm Đồng Province", Location),
                 ("Derby County", Organisation)
             ]
+        );
+    }
+
+    #[test]
+    fn roads_rivers_and_the_word_the_tagger_left_out() {
+        case!(
+            "The Thu Bồn River flooded the streets inside Ring Road 1 and Downing Street.",
+            [(2, 4, Location), (8, 10, Organisation), (12, 14, Person)],
+            [
+                ("Thu Bồn River", Location),
+                ("Ring Road 1", Location),
+                ("Downing Street", Location)
+            ]
+        );
+        case!(
+            "The ban reaches Ring Road 2 in 2028.",
+            [(3, 6, Misc)],
+            [("Ring Road 2", Location)]
+        );
+        // "The" opening the sentence is no name's word.
+        case!(
+            "The Mekong River rose.",
+            [(1, 3, Location)],
+            [("Mekong River", Location)]
+        );
+    }
+
+    #[test]
+    fn hyphenated_given_names_are_whole() {
+        case!(
+            "President Lee Jae-myung met Kim Jong-un and the Smith-led panel.",
+            [(1, 3, Person), (6, 8, Person), (12, 13, Person)],
+            [
+                ("Lee Jae - myung", Person),
+                ("Kim Jong - un", Person),
+                ("Smith", Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_documents_are_whole_names() {
+        case!(
+            "Under Directive No. 20/CT-TTg and Decree No. 168/2024/ND-CP, fines rose.",
+            [(1, 3, Person), (17, 18, Organisation)],
+            [
+                ("Directive No . 20 / CT - TTg", Misc),
+                ("Decree No . 168 / 2024 / ND - CP", Misc)
+            ]
+        );
+        // A law named before its number keeps its start.
+        case!(
+            "The Data Protection Act 2018 and Resolution 1441 apply.",
+            [(1, 4, Misc)],
+            [
+                ("Data Protection Act 2018", Misc),
+                ("Resolution 1441", Misc)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_ending_in_bank_or_group_is_a_company() {
+        case!(
+            "Loans at Vietcombank and Techcombank rose, while Agribank and Vingroup said so.",
+            [(2, 5, Organisation), (8, 9, Person)],
+            [
+                ("Vietcombank", Organisation),
+                ("Techcombank", Organisation),
+                ("Agribank", Organisation),
+                ("Vingroup", Organisation)
+            ]
+        );
+        // Opening a longer name, it is left to it; opening a sentence, only a name found.
+        case!(
+            "Interbank rates rose at Vietcombank Securities.",
+            [(4, 6, Organisation)],
+            [("Vietcombank Securities", Organisation)]
+        );
+    }
+
+    #[test]
+    fn a_measure_or_a_common_acronym_is_no_name() {
+        case!(
+            "PM2.5 levels rose as AI demand grew.",
+            [(0, 1, Organisation), (6, 7, Organisation)],
+            []
         );
     }
 

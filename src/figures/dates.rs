@@ -244,6 +244,13 @@ fn weekday_at(s: &Sentence, i: usize) -> Option<(u32, usize)> {
         if !(s.capitalised(i) || dotted) {
             return None;
         }
+        // "Thu Bồn River", "Sun Life": a name, unless a date or a part of the day follows.
+        let name_goes_on = s.word(i + 1).is_some_and(|w| {
+            s.capitalised(i + 1) && month_word(w).is_none() && part_of_day(w).is_none()
+        });
+        if !dotted && name_goes_on {
+            return None;
+        }
         return Some((d, i + 1 + usize::from(dotted)));
     }
     Some((d, i + 1))
@@ -405,7 +412,12 @@ fn weekday_led(s: &Sentence, i: usize) -> Option<DateHit> {
     let the = s.is(k, "the");
     let at = if the { k + 1 } else { k };
     if the || number_at(s, at).is_some_and(|n| n.ordinal) {
-        if let Some((d, e)) = day_at(s, at) {
+        // "on Wednesday, the first fall in five months": an ordinal in words ranks the
+        // noun after it.
+        let in_words = number_at(s, at).is_some_and(|n| n.words);
+        let ranks =
+            |e: usize| in_words && s.word(e).is_some_and(|w| w != "of" && !s.capitalised(e));
+        if let Some((d, e)) = day_at(s, at).filter(|&(_, e)| !ranks(e)) {
             let when = When::WeekdayDate {
                 weekday: day,
                 day: d,
@@ -570,9 +582,13 @@ fn day_led(s: &Sentence, i: usize) -> Option<DateHit> {
     let n = number_at(s, at)?;
     let ends = s.word(end).is_none() && s.num(end).is_none() && !s.hyphen(end);
     let the = at > i;
+    // "third on 28", "top on 32": a place in a table and its points.
+    let ranked = i >= 2
+        && (number_at(s, i - 2).is_some_and(|r| r.ordinal && r.end == i - 1)
+            || s.is_any(i - 2, &["top", "bottom", "level"]));
     let ok = ends
         && ((the && (n.ordinal && !n.words || matches!(before, Some("for" | "on"))))
-            || (!the && matches!(before, Some("on")) && n.plain.is_some()));
+            || (!the && matches!(before, Some("on")) && n.plain.is_some() && !ranked));
     ok.then(|| hit(start, end, FigureKind::Date, cal(None, None, Some(day))))
 }
 

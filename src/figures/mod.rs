@@ -208,6 +208,11 @@ fn scan(s: &Pieces) -> Vec<Hit> {
             hits.push(from_era(e));
             continue;
         }
+        if let Some((end, rank)) = numbered_at(s, i) {
+            i = end;
+            hits.extend(rank);
+            continue;
+        }
         let date = dates::date_at(s, i);
         let quantity = quantity_at(s, i);
         let pick = match (date, quantity) {
@@ -248,8 +253,49 @@ fn read_rates(s: &Pieces, hits: &mut Vec<Hit>) {
     hits.retain(|h| h.kind != FigureKind::Duration || !spans.contains(&(h.start..h.end)));
 }
 
+/// Documents numbered in their names: "Decree No. 168/2024/ND-CP", "Directive No. 20".
+const NUMBERED_DOCUMENTS: &[&str] = &[
+    "decree",
+    "directive",
+    "resolution",
+    "circular",
+    "decision",
+    "law",
+    "dispatch",
+    "document",
+    "order",
+];
+
+/// "No. 1", "No 2": a rank, an ordinal; but a document's number ("Directive No. 20",
+/// "No. 168/2024/ND-CP") is no figure, nor is any part of its code. Returns where the
+/// number ends and the rank, if it is one.
+fn numbered_at(s: &Pieces, i: usize) -> Option<(usize, Option<Hit>)> {
+    if !s.is(i, "no") || !s.capitalised(i) {
+        return None;
+    }
+    let j = if s.ch(i + 1) == Some('.') {
+        i + 2
+    } else {
+        i + 1
+    };
+    let n = number_at(s, j).filter(|n| n.plain.is_some() && !n.ordinal)?;
+    // The code runs on while no space breaks it: "/2024/ND-CP".
+    let mut end = n.end;
+    while s.attached(end) && (s.word(end).is_some() || s.num(end).is_some() || s.joins(end)) {
+        end += 1;
+    }
+    let document = end > n.end || i > 0 && s.is_any(i - 1, NUMBERED_DOCUMENTS);
+    // "world No. 1", "the No. 2 seed"; not "No 10 said", "talks at No 10" (Downing Street).
+    let downing = n.value == 10.0 && !(i > 0 && s.is(i - 1, "world") || s.is(end, "seed"));
+    let ranked = i > 0 && s.word(i - 1).is_some() && !downing;
+    let rank = (ranked && !document)
+        .then(|| Hit::new(i, n.end, FigureKind::Ordinal, Reading::Number(n.value)));
+    Some((end, rank))
+}
+
 /// Words other than numbers, months and weekdays that can open a figure.
 const OPENERS: &[&str] = &[
+    "no",
     "this",
     "next",
     "last",
@@ -382,6 +428,15 @@ fn glued_to_word(s: &Pieces, i: usize) -> bool {
                 "mid" | "pre" | "post" | "early" | "late" | "end" | "circa"
             )
         })
+}
+
+/// A currency code glued to a small whole number with no amount word after it is a name:
+/// "COP30" (the climate summit, not 30 Colombian pesos).
+fn code_label(s: &Pieces, i: usize, j: usize, a: &Num) -> bool {
+    j == i + 1
+        && s.attached(j)
+        && s.raw(i).bytes().all(|b| b.is_ascii_uppercase())
+        && a.plain.is_some_and(|v| v < 100)
 }
 
 /// Whether the pounds ending before `e` are a weight: written "lb" or "lbs", or in a
@@ -814,6 +869,9 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
     // "a $5-million deal", "a 1.2-trillion-yen programme": one amount, not a range.
     if mag_a.is_none() && s.hyphen(k) {
         mag_a = magnitude_at(s, k + 1, money);
+    }
+    if mag_a.is_none() && code_label(s, i, j, &a) {
+        return None;
     }
     if let Some((e, _)) = mag_a {
         k = e;
@@ -2517,9 +2575,69 @@ mod tests {
             "after it filed for Chapter 11 protection",
             "he told BBC Radio 4's Today programme",
             "Apple unveiled the iPhone 16 today",
+            // A climate summit, not 30 Colombian pesos.
+            "COP30 president André Corrêa do Lago said",
+            // Documents' numbers and codes, and the Prime Minister's office.
+            "under Directive No. 20/CT-TTg of the Prime Minister",
+            "Decree No. 168/2024/ND-CP took effect",
+            "talks at No 10 went on",
+            // A river's name, not an abbreviated Thursday.
+            "The Thu Bồn River rose",
         ] {
             assert_eq!(figures(text, None), [], "{text:?}");
         }
+    }
+
+    #[test]
+    fn ranks_are_ordinals() {
+        let f = figures(
+            "World No. 1 Jannik Sinner beat the No 9 seed and world No 10 Taylor Fritz.",
+            None,
+        );
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.kind, f.value.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("No. 1", FigureKind::Ordinal, num(1.0)),
+                ("No 9", FigureKind::Ordinal, num(9.0)),
+                ("No 10", FigureKind::Ordinal, num(10.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_of_the_month_needs_more_than_a_number() {
+        // Points in a table; the first of a kind after a weekday.
+        let f = figures(
+            "Arsenal are third on 28. Prices fell on Wednesday, the first fall in five months.",
+            None,
+        );
+        let got: Vec<_> = f.iter().map(|f| (f.text.as_str(), f.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("third", FigureKind::Ordinal),
+                ("28", FigureKind::Cardinal),
+                ("Wednesday", FigureKind::Date),
+                ("first", FigureKind::Ordinal),
+                ("five months", FigureKind::Duration)
+            ]
+        );
+        // A list of days before their month stays dates; so does a dotted abbreviation.
+        let f = figures(
+            "Previews will be held on 14, 20 and 27 April, and on Thu. 30 April.",
+            None,
+        );
+        let got: Vec<_> = f.iter().map(|f| (f.text.as_str(), f.kind)).collect();
+        assert!(got.contains(&("14", FigureKind::Date)), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|(t, k)| t.starts_with("Thu.") && *k == FigureKind::Date),
+            "{got:?}"
+        );
     }
 
     #[test]
