@@ -363,16 +363,24 @@ fn merge_short_names(
             sets.union(g, event);
             continue;
         }
-        // Not "Vietnam" for "Vietnam Airlines"; but "the Bank" for "the Bank of England".
+        // Not "Vietnam" for "Vietnam Airlines"; but "the Bank" for "the Bank of England",
+        // and "Real", whatever its type, for "Real Madrid" (the name without its place),
+        // unless it names a company of its own ("Nintendo" is not "Nintendo UK").
         let head_of = |c: usize| {
             Lexicon::get().has_class(word, ORG_HEAD)
                 && groups[c].words.get(1).is_some_and(|w| w == "of")
+        };
+        let without_place = |c: usize| {
+            let w = &groups[c].words;
+            w.len() >= 2
+                && !Lexicon::get().has_class(word, LOC | ORG_NAME)
+                && Lexicon::get().is_place(&w[1..].join(" "))
         };
         let orgs: Vec<usize> = candidates
             .into_iter()
             .filter(|&c| {
                 groups[c].kind == EntityType::Organisation
-                    && (groups[c].words[0] != *word || head_of(c))
+                    && (groups[c].words[0] != *word || head_of(c) || without_place(c))
             })
             .collect();
         // Whatever its type, the last word of a single organisation's name of two or three
@@ -388,7 +396,8 @@ fn merge_short_names(
                 && !Lexicon::get().is_place(word)
         };
         if let [org] = orgs[..] {
-            if kind == EntityType::Organisation || kind != EntityType::Event && short_name(org) {
+            let short = short_name(org) || groups[org].words[0] == *word;
+            if kind == EntityType::Organisation || kind != EntityType::Event && short {
                 sets.union(g, org);
             }
         }
@@ -832,6 +841,24 @@ mod tests {
             "The Bank of England and the Bank.",
             [("Bank of England", Organisation), ("Bank", Organisation)],
             [("Bank of England", Organisation, ["Bank of England", "Bank"])]
+        );
+        // A club or party named without its place; not a company of its own.
+        case!(
+            "Real Madrid and Reform UK. Real won; Reform lost. Nintendo UK and Nintendo.",
+            [
+                ("Real Madrid", Organisation),
+                ("Reform UK", Organisation),
+                ("Real", Organisation),
+                ("Reform", Person),
+                ("Nintendo UK", Organisation),
+                ("Nintendo", Organisation)
+            ],
+            [
+                ("Real Madrid", Organisation, ["Real Madrid", "Real"]),
+                ("Reform UK", Organisation, ["Reform UK", "Reform"]),
+                ("Nintendo UK", Organisation, ["Nintendo UK"]),
+                ("Nintendo", Organisation, ["Nintendo"])
+            ]
         );
         // With two, it is too little to tell.
         case!(

@@ -1787,6 +1787,11 @@ mod tests {
             [],
             [("Great Patriotic War", Event)]
         );
+        case!(
+            "Sinner won the ATP Finals in Turin.",
+            [(0, 1, Person), (3, 5, Organisation), (6, 7, Location)],
+            [("Sinner", Person), ("ATP Finals", Event), ("Turin", Location)]
+        );
         // A law's name holds brackets, and starts where the tagger's does.
         case!(
             "The Terminally Ill Adults (End of Life) Bill and the Serious Organised Crime and Police Bill passed.",

@@ -11,6 +11,28 @@ use crate::report::{FigureKind, Value};
 /// Content sentences counted as "the top" of an article.
 const TOP_SENTENCES: usize = 3;
 
+/// Words of a sentence that speaks of what is to come.
+const FUTURE: &[&str] = &[
+    "will",
+    "would",
+    "'ll",
+    "plan",
+    "plans",
+    "planned",
+    "aim",
+    "aims",
+    "aimed",
+    "expect",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "target",
+    "targets",
+    "due",
+    "scheduled",
+];
+
 /// What the text says about its own date, gathered sentence by sentence.
 #[derive(Default)]
 pub struct Evidence<'a> {
@@ -27,9 +49,16 @@ impl<'a> Evidence<'a> {
     pub fn read_sentence(&mut self, s: &Sentence<'a>, hits: &[Hit]) {
         self.sentences += 1;
         let mut years = Vec::new();
+        let mut future = None;
         for h in hits {
-            // A deadline looks ahead ("cuts by 2011"): no sign of when the text was written.
-            let deadline = h.start > 0 && s.is_any(h.start - 1, &["by", "until", "till", "before"]);
+            // A deadline looks ahead ("cuts by 2011"), and so does the time of a plan ("the
+            // cable would export power from 2030"): no sign of when the text was written.
+            let before = |words: &[&str]| h.start > 0 && s.is_any(h.start - 1, words);
+            let mut planned = || {
+                before(&["in", "from", "to", "after"])
+                    && *future.get_or_insert_with(|| (0..s.len()).any(|k| s.is_any(k, FUTURE)))
+            };
+            let deadline = before(&["by", "until", "till", "before"]) || planned();
             let whens: Vec<&When> = match &h.reading {
                 Reading::When(w) => vec![w],
                 Reading::Span(a, _) if h.century => vec![a],

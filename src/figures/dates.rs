@@ -412,12 +412,7 @@ fn weekday_led(s: &Sentence, i: usize) -> Option<DateHit> {
     let the = s.is(k, "the");
     let at = if the { k + 1 } else { k };
     if the || number_at(s, at).is_some_and(|n| n.ordinal) {
-        // "on Wednesday, the first fall in five months": an ordinal in words ranks the
-        // noun after it.
-        let in_words = number_at(s, at).is_some_and(|n| n.words);
-        let ranks =
-            |e: usize| in_words && s.word(e).is_some_and(|w| w != "of" && !s.capitalised(e));
-        if let Some((d, e)) = day_at(s, at).filter(|&(_, e)| !ranks(e)) {
+        if let Some((d, e)) = day_at(s, at).filter(|&(_, e)| !ranks_a_noun(s, at, e)) {
             let when = When::WeekdayDate {
                 weekday: day,
                 day: d,
@@ -498,7 +493,7 @@ fn month_led(s: &Sentence, i: usize) -> Option<DateHit> {
     if s.is(k, "the") {
         k += 1;
     }
-    if let Some((day, e)) = day_at(s, k) {
+    if let Some((day, e)) = day_at(s, k).filter(|&(_, e)| !ranks_a_noun(s, k, e)) {
         // "May 5 per cent" is no date.
         let percent = s.ch(e) == Some('%') || s.is_any(e, &["per", "percent"]);
         if !percent {
@@ -590,6 +585,13 @@ fn day_led(s: &Sentence, i: usize) -> Option<DateHit> {
         && ((the && (n.ordinal && !n.words || matches!(before, Some("for" | "on"))))
             || (!the && matches!(before, Some("on")) && n.plain.is_some() && !ranked));
     ok.then(|| hit(start, end, FigureKind::Date, cal(None, None, Some(day))))
+}
+
+/// Whether the ordinal in words at `at`, ending at `e`, ranks the noun after it: "on
+/// Wednesday, the first fall in five months", "in October, the third monthly fall".
+fn ranks_a_noun(s: &Sentence, at: usize, e: usize) -> bool {
+    number_at(s, at).is_some_and(|n| n.words)
+        && s.word(e).is_some_and(|w| w != "of" && !s.capitalised(e))
 }
 
 /// Two-digit years: 71 is 1971, 27 is 2027.

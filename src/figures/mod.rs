@@ -2527,6 +2527,13 @@ mod tests {
         );
         let this_year = f.iter().find(|f| f.text == "This year").unwrap();
         assert_eq!(this_year.value, txt("2024"));
+        // Nor is the time of a plan.
+        let f = figures(
+            "Trade grew in 2024.\nA cable would carry power from 2030.\nThis year it will grow.",
+            None,
+        );
+        let this_year = f.iter().find(|f| f.text == "This year").unwrap();
+        assert_eq!(this_year.value, txt("2024"));
     }
 
     #[test]
