@@ -716,7 +716,15 @@ impl Passage<'_> {
     /// name's last word makes a place too ("Bắc Giang Province", "Suez Canal"), unless an
     /// organisation's head is in the name.
     fn kind_nouns(&self, names: &mut [Name]) {
-        let inside = words_in(names.iter(), self.words.len());
+        let after_the = |start: usize| {
+            start >= 2 && self.is_capitalised(start - 1) && self.folded(start - 2) == "the"
+        };
+        // Words inside names, worked out only where a name may grow over one.
+        let inside = if names.iter().any(|n| after_the(n.start)) {
+            words_in(names.iter(), self.words.len())
+        } else {
+            Vec::new()
+        };
         for n in names.iter_mut() {
             let mut last = self.folded(n.end - 1);
             // "Ring Road 2": the road noun before its number.
@@ -752,9 +760,7 @@ impl Passage<'_> {
             // word after "the".
             let b = n.start;
             if kind == EntityType::Location
-                && b >= 2
-                && self.folded(b - 2) == "the"
-                && self.is_capitalised(b - 1)
+                && after_the(b)
                 && !inside[b - 1]
                 && !LEADING.contains(&self.folded(b - 1))
                 && !self.has(b - 1, TITLE)
@@ -896,11 +902,15 @@ impl Passage<'_> {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i + 1 < len {
+            if !is_head(i) {
+                i += 1;
+                continue;
+            }
             let mut k = i + 1;
-            if is_head(i) && self.folded(k) == "no" {
+            if self.folded(k) == "no" {
                 k += 1 + usize::from(k + 1 < len && self.words[k + 1] == ".");
             }
-            if !is_head(i) || k >= len || !self.is_number(k) {
+            if k >= len || !self.is_number(k) {
                 i += 1;
                 continue;
             }
@@ -1790,7 +1800,11 @@ mod tests {
         case!(
             "Sinner won the ATP Finals in Turin.",
             [(0, 1, Person), (3, 5, Organisation), (6, 7, Location)],
-            [("Sinner", Person), ("ATP Finals", Event), ("Turin", Location)]
+            [
+                ("Sinner", Person),
+                ("ATP Finals", Event),
+                ("Turin", Location)
+            ]
         );
         // A law's name holds brackets, and starts where the tagger's does.
         case!(

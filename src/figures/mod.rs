@@ -208,9 +208,15 @@ fn scan(s: &Pieces) -> Vec<Hit> {
             hits.push(from_era(e));
             continue;
         }
-        if let Some((end, rank)) = numbered_at(s, i) {
-            i = end;
-            hits.extend(rank);
+        // "no" opens nothing but a rank or a document's number.
+        if s.is(i, "no") {
+            match numbered_at(s, i) {
+                Some((end, rank)) => {
+                    i = end;
+                    hits.extend(rank);
+                }
+                None => i += 1,
+            }
             continue;
         }
         let date = dates::date_at(s, i);
@@ -270,7 +276,7 @@ const NUMBERED_DOCUMENTS: &[&str] = &[
 /// "No. 168/2024/ND-CP") is no figure, nor is any part of its code. Returns where the
 /// number ends and the rank, if it is one.
 fn numbered_at(s: &Pieces, i: usize) -> Option<(usize, Option<Hit>)> {
-    if !s.is(i, "no") || !s.capitalised(i) {
+    if !s.capitalised(i) {
         return None;
     }
     let j = if s.ch(i + 1) == Some('.') {
@@ -285,9 +291,11 @@ fn numbered_at(s: &Pieces, i: usize) -> Option<(usize, Option<Hit>)> {
         end += 1;
     }
     let document = end > n.end || i > 0 && s.is_any(i - 1, NUMBERED_DOCUMENTS);
-    // "world No. 1", "the No. 2 seed"; not "No 10 said", "talks at No 10" (Downing Street).
-    let downing = n.value == 10.0 && !(i > 0 && s.is(i - 1, "world") || s.is(end, "seed"));
-    let ranked = i > 0 && s.word(i - 1).is_some() && !downing;
+    // "world No. 1", "the No. 2 seed"; not "No 10 said", "talks at No 10" (Downing Street),
+    // nor a label in a name ("Metro Line No.2").
+    let world = i > 0 && s.is(i - 1, "world");
+    let downing = n.value == 10.0 && !(world || s.is(end, "seed"));
+    let ranked = i > 0 && s.word(i - 1).is_some() && (world || !s.capitalised(i - 1)) && !downing;
     let rank = (ranked && !document)
         .then(|| Hit::new(i, n.end, FigureKind::Ordinal, Reading::Number(n.value)));
     Some((end, rank))
@@ -2588,6 +2596,7 @@ mod tests {
             "under Directive No. 20/CT-TTg of the Prime Minister",
             "Decree No. 168/2024/ND-CP took effect",
             "talks at No 10 went on",
+            "a loan for the Metro Line No.2 project",
             // A river's name, not an abbreviated Thursday.
             "The Thu Bồn River rose",
         ] {
