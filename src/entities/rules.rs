@@ -783,6 +783,7 @@ impl Passage<'_> {
         let syllable =
             |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase());
         if n.kind == EntityType::Person
+            && n.start < e
             && e + 1 < self.words.len()
             && self.is_joining_dash(e)
             && syllable(self.words[e + 1])
