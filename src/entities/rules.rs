@@ -304,6 +304,15 @@ fn words_in<'n>(names: impl IntoIterator<Item = &'n Name>, len: usize) -> Vec<bo
     inside
 }
 
+/// The index in `names` of the name holding each of `len` words, if any.
+fn holders(names: &[Name], len: usize) -> Vec<Option<usize>> {
+    let mut holder = vec![None; len];
+    for (k, n) in names.iter().enumerate() {
+        holder[n.start..n.end].fill(Some(k));
+    }
+    holder
+}
+
 /// Puts `added` (apart from each other) in place of the names that share a word with one of
 /// them.
 fn put_in_place(names: &mut Vec<Name>, added: Vec<Name>, len: usize) {
@@ -354,6 +363,11 @@ impl Passage<'_> {
 
     fn has(&self, i: usize, class: u16) -> bool {
         self.features.classes(i) & class != 0
+    }
+
+    /// Whether word `i` is the first of its sentence in the passage.
+    fn opens_sentence(&self, i: usize) -> bool {
+        i == 0 || matches!(self.words[i - 1], "." | "!" | "?")
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
@@ -865,17 +879,13 @@ impl Passage<'_> {
         if compound.is_empty() {
             return;
         }
-        let mut holder: Vec<Option<usize>> = vec![None; self.words.len()];
-        for (k, n) in names.iter().enumerate() {
-            holder[n.start..n.end].fill(Some(k));
-        }
+        let holder = holders(names, self.words.len());
         let companies: Vec<Name> = compound
             .into_iter()
             .filter(|&i| {
                 // "Interbank rates rose": opening a sentence, only what the tagger found.
-                let opens_sentence = i == 0 || matches!(self.words[i - 1], "." | "!" | "?");
                 match holder[i].map(|k| &names[k]) {
-                    None => !opens_sentence,
+                    None => !self.opens_sentence(i),
                     Some(n) => {
                         n.end - n.start == 1
                             || (n.start..n.end).any(|j| matches!(self.words[j], "and" | ","))
@@ -933,14 +943,11 @@ impl Passage<'_> {
             return;
         }
         // A name holding the head word keeps its start: "Data Protection Act 2018".
-        let mut name_start: Vec<usize> = (0..len).collect();
-        for n in names.iter() {
-            name_start[n.start..n.end].fill(n.start);
-        }
+        let holder = holders(names, len);
         let documents = spans
             .into_iter()
             .map(|(head, end)| Name {
-                start: name_start[head],
+                start: holder[head].map_or(head, |k| names[k].start),
                 end,
                 kind: EntityType::Misc,
                 by_rule: true,
@@ -1450,8 +1457,7 @@ impl Passage<'_> {
                 continue;
             }
             // "Foreign direct investment (FDI)" opening a sentence.
-            let opens_sentence = i == 0 || matches!(self.words[i - 1], "." | "!" | "?");
-            let capitalised_common = opens_sentence
+            let capitalised_common = self.opens_sentence(i)
                 && self.words[i].chars().skip(1).all(char::is_lowercase)
                 && !self.has(i, NAME | LOC | DEMONYM | ORG_NAME);
             if !self.is_common_word(i) && !capitalised_common {
