@@ -751,15 +751,17 @@ fn counted(s: &Sentence, hits: &[Hit], n: usize) -> Option<String> {
             .or_else(|| phrase_after(s, k, false))
             .map(|(p, _)| p);
     }
-    if !matches!(
-        h.kind,
-        FigureKind::Cardinal
-            | FigureKind::Ordinal
-            | FigureKind::Duration
-            | FigureKind::Quantity
-            | FigureKind::Money
-            | FigureKind::Range
-    ) || matches!(h.reading, Reading::Span(..))
+    if h.unit == Some(super::SCORE)
+        || !matches!(
+            h.kind,
+            FigureKind::Cardinal
+                | FigureKind::Ordinal
+                | FigureKind::Duration
+                | FigureKind::Quantity
+                | FigureKind::Money
+                | FigureKind::Range
+        )
+        || matches!(h.reading, Reading::Span(..))
     {
         return None;
     }

@@ -781,6 +781,9 @@ fn connector(s: &Pieces, k: usize, start: usize) -> Option<usize> {
     }
 }
 
+/// The unit of a match score or a vote's tally: "3-1", "52-48".
+pub const SCORE: &str = "score";
+
 /// Whether the numbers at `i` and `b`, joined by the dash at `dash`, are a match score
 /// ("Italy 17-28 Ireland", "won 6-2 3-6 6-3", "a 2-1 win"), which is no range.
 fn score(s: &Pieces, i: usize, dash: usize, b: &Num) -> bool {
@@ -798,6 +801,12 @@ fn score(s: &Pieces, i: usize, dash: usize, b: &Num) -> bool {
         "losing",
         "drew",
         "draw",
+        "drawn",
+        "tied",
+        "ended",
+        "finished",
+        "vote",
+        "voted",
         "led",
         "lead",
         "leading",
@@ -816,7 +825,12 @@ fn score(s: &Pieces, i: usize, dash: usize, b: &Num) -> bool {
         n.and_then(|d| d.parse::<u32>().ok())
             .is_some_and(|v| v < 200)
     };
-    if !tight || !small(s.num(i)) || !small(s.num(dash + 1)) || b.end != dash + 2 {
+    // "won 2-3 weeks ago", "lost 4-5%": a measure after the pair makes it a range.
+    let measured = s.plural(b.end) && !s.capitalised(b.end)
+        || s.word(b.end).and_then(duration_unit).is_some()
+        || UNITS.longest_at(s, b.end).is_some()
+        || percent_at(s, b.end).is_some();
+    if !tight || !small(s.num(i)) || !small(s.num(dash + 1)) || b.end != dash + 2 || measured {
         return false;
     }
     let name_before = i > 0 && s.word(i - 1).is_some() && s.capitalised(i - 1);
@@ -895,7 +909,18 @@ fn quantity_at(s: &Pieces, i: usize) -> Option<Hit> {
                 }
             }
             let nb = number_at(s, c2).filter(|n| !n.ordinal && !glued_to_word(s, c2));
-            if let Some(nb) = nb.filter(|nb| !score(s, i, k, nb)) {
+            if let Some(nb) = nb.as_ref().filter(|nb| score(s, i, k, nb)) {
+                // Both sides in the order written; a score counts nothing.
+                let mut h = Hit::new(
+                    i,
+                    nb.end,
+                    FigureKind::Cardinal,
+                    Reading::Range(a.value, nb.value),
+                );
+                h.unit = Some(SCORE);
+                return Some(h);
+            }
+            if let Some(nb) = nb {
                 let money_b = money || money_follows(s, nb.end);
                 let mag_b = magnitude_at(s, nb.end, money_b);
                 b = Some((nb, mag_b));
@@ -2264,29 +2289,53 @@ mod tests {
         assert!(!f
             .iter()
             .any(|f| matches!(f.value, Some(Value::Range { .. }))));
-        // A match score is no range, and its second number counts no team.
-        for (text, numbers) in [
-            ("Italy 17-28 Ireland", [17.0, 28.0].as_slice()),
+        // A match score or a tally is one figure, both sides in the order written; no
+        // range, and it counts nothing. A measure after the pair makes it a range.
+        for (text, scores) in [
+            ("Italy 8-38 Wales", [(8.0, 38.0)].as_slice()),
             (
                 "Federer won 6-2 3-6 6-3 in the final.",
-                &[6.0, 2.0, 3.0, 6.0, 6.0, 3.0],
+                &[(6.0, 2.0), (3.0, 6.0), (6.0, 3.0)],
             ),
             (
                 "He beat Labadze 6-7 (4-7) 6-2.",
-                &[6.0, 7.0, 4.0, 7.0, 6.0, 2.0],
+                &[(6.0, 7.0), (4.0, 7.0), (6.0, 2.0)],
             ),
-            ("It was a 2-1 win for Chelsea.", &[2.0, 1.0]),
+            ("It was a 2-1 win for Chelsea.", &[(2.0, 1.0)]),
+            (
+                "The match ended 1–1 and the series is tied 2-2.",
+                &[(1.0, 1.0), (2.0, 2.0)],
+            ),
+            ("The vote was 52-48.", &[(52.0, 48.0)]),
         ] {
             let found = figures(text, None);
             let read: Vec<_> = found
                 .iter()
-                .map(|f| (f.kind, f.value.clone(), f.counted.clone()))
+                .map(|f| {
+                    (
+                        f.kind,
+                        f.value.clone(),
+                        f.unit.as_deref(),
+                        f.counted.clone(),
+                    )
+                })
                 .collect();
-            let want: Vec<_> = numbers
+            let want: Vec<_> = scores
                 .iter()
-                .map(|&v| (FigureKind::Cardinal, num(v), None))
+                .map(|&(a, b)| (FigureKind::Cardinal, numbers(a, b), Some(SCORE), None))
                 .collect();
             assert_eq!(read, want, "{text:?}");
+        }
+        for (text, span, unit) in [
+            ("The works ended 2-3 weeks late.", "2-3 weeks", "week"),
+            ("Shares lost 4-5% on Monday.", "4-5%", "%"),
+        ] {
+            let f = &figures(text, None)[0];
+            assert_eq!(
+                (f.text.as_str(), f.kind, f.unit.as_deref()),
+                (span, FigureKind::Range, Some(unit)),
+                "{text}"
+            );
         }
         case!(
             "viewers in the 25-54 age group",
@@ -2666,7 +2715,7 @@ mod tests {
         let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["18", "17", "148", "100m", "2001", "Thursday", "21", "USD 200"]
+            ["18-17", "148", "100m", "2001", "Thursday", "21", "USD 200"]
         );
     }
 
