@@ -816,9 +816,9 @@ mod tests {
         );
         // A legal form alone names nothing to join.
         case!(
-            "Inc and Tesla.",
-            [("Inc", Organisation), ("Tesla", Person)],
-            [("Inc", Organisation, ["Inc"]), ("Tesla", Person, ["Tesla"])]
+            "Inc and Smith.",
+            [("Inc", Organisation), ("Smith", Person)],
+            [("Inc", Organisation, ["Inc"]), ("Smith", Person, ["Smith"])]
         );
     }
 

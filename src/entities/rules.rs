@@ -240,6 +240,11 @@ const MAX_WORDS_FROM_HEAD: usize = 12;
 /// producer", "the show's co-producer".
 const TRADES: &[&str] = &["producer", "developer", "contractor", "broker", "operator"];
 
+/// Words that make the number before them a count, not a model.
+const MAGNITUDES: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "m", "bn",
+];
+
 /// Words that name a storm with the word after them: "Typhoon Yagi", "Hurricane Katrina".
 const STORMS: &[&str] = &["typhoon", "hurricane", "cyclone", "storm"];
 
@@ -658,6 +663,9 @@ impl Passage<'_> {
         };
         for n in names.iter_mut() {
             if let Some(kind) = known(n.start, n.end) {
+                if kind == EntityType::Misc {
+                    n.end = self.model_end(n.end);
+                }
                 n.kind = kind;
                 n.by_rule = true;
             }
@@ -693,14 +701,7 @@ impl Passage<'_> {
             if covered[start..end].iter().any(|&c| c) {
                 continue;
             }
-            let mut end = end;
-            // A product with its model: "iPhone 16 Pro", "Xbox 360".
-            if !event && end < self.words.len() && self.is_number(end) && !self.glued[end] {
-                end += 1;
-                while end < self.words.len() && self.is_capitalised(end) && !self.glued[end] {
-                    end += 1;
-                }
-            }
+            let end = if event { end } else { self.model_end(end) };
             covered[start..end].fill(true);
             names.push(Name {
                 start,
@@ -716,11 +717,36 @@ impl Passage<'_> {
     }
 
     /// A product's name the tagger left out is taken only where no common word can be meant:
-    /// a capital inside it ("iPhone", "PlayStation"), in capitals ("PSP"), or words in
-    /// capitals ("Game Boy"); "Windows" or "Excel" opening a sentence may be the words.
+    /// a capital inside it ("iPhone", "PlayStation"), in capitals ("PSP"), words in capitals
+    /// ("Game Boy") or a capital inside a sentence ("said Copilot"); "Windows" or "Excel"
+    /// opening a sentence may be the words.
     fn is_written_as_a_product(&self, start: usize, end: usize) -> bool {
         has_inner_capital(self.words[start])
-            || end - start > 1 && (start..end).all(|i| self.is_capitalised(i))
+            || (start..end).all(|i| self.is_capitalised(i))
+                && (end - start > 1 || !self.opens_sentence(start))
+    }
+
+    /// Where a product's name ends with its model: "iPhone 16 Pro", "Xbox 360", "Pixel 10";
+    /// not at a count ("sold Pixel 10 million").
+    fn model_end(&self, end: usize) -> usize {
+        let count_after = |i: usize| {
+            self.words.get(i).is_some_and(|w| {
+                self.is_common_word(i)
+                    && (w.len() > 3 && w.ends_with('s') || MAGNITUDES.contains(w))
+            })
+        };
+        if end >= self.words.len()
+            || !self.is_number(end)
+            || self.glued[end]
+            || count_after(end + 1)
+        {
+            return end;
+        }
+        let mut end = end + 1;
+        while end < self.words.len() && self.is_capitalised(end) && !self.glued[end] {
+            end += 1;
+        }
+        end
     }
 
     /// A lower-case noun after a name says what it names: a place before "province",
@@ -2051,8 +2077,23 @@ mod tests {
                 ("PlayStation 3", Misc)
             ]
         );
-        // A single capitalised word may be the common word.
+        // A single capitalised word opening a sentence may be the common word; inside
+        // one it is the product.
         case!("Windows were smashed.", [], []);
+        case!("He asked Copilot.", [], [("Copilot", Misc)]);
+    }
+
+    #[test]
+    fn a_product_the_tagger_found_takes_its_model_but_not_a_count() {
+        case!(
+            "Google showed the Pixel 10 and sold Pixel 3 million times.",
+            [(0, 1, Organisation), (3, 4, Organisation), (7, 8, Person)],
+            [
+                ("Google", Organisation),
+                ("Pixel 10", Misc),
+                ("Pixel", Misc)
+            ]
+        );
     }
 
     #[test]
