@@ -1494,7 +1494,10 @@ impl Passage<'_> {
         initials.iter().rev().copied().eq(word.chars())
     }
 
-    /// Names listed together ("A, B and C") share the type a rule gave one of them.
+    /// Names listed together ("A, B and C") share the type a rule gave one of them; a
+    /// company the word lists know makes the places listed with it companies too
+    /// ("Microsoft, Meta and Amazon"), not the people (an apposition: "Bill Gates,
+    /// Microsoft's chairman").
     fn lists(&self, names: &mut [Name]) {
         names.sort_by_key(|n| n.start);
         let mut group_start = 0;
@@ -1510,15 +1513,27 @@ impl Passage<'_> {
             if group.len() < 2 {
                 continue;
             }
-            let ruled = names[group.clone()]
-                .iter()
-                .find(|n| n.by_rule && n.kind == EntityType::Organisation)
-                .map(|n| n.kind);
-            if let Some(kind) = ruled {
-                for j in group {
-                    if !self.is_known_place_or_people(&names[j]) {
-                        names[j].kind = kind;
-                    }
+            let members = &names[group.clone()];
+            let org = |n: &&Name| n.kind == EntityType::Organisation;
+            let ruled = members.iter().filter(org).any(|n| n.by_rule);
+            // Three or more, closed by "and": not "Kensington and Chelsea", nor "a show in
+            // Las Vegas, Toshiba said".
+            let closed = members.len() >= 3
+                && members
+                    .windows(2)
+                    .last()
+                    .is_some_and(|w| (w[0].end..w[1].start).any(|i| self.words[i] == "and"));
+            let known = closed
+                && members
+                    .iter()
+                    .filter(org)
+                    .any(|n| self.is_phrase(n.start, n.end, ORG_NAME));
+            if !ruled && !known {
+                continue;
+            }
+            for n in &mut names[group] {
+                if (ruled || n.kind == EntityType::Location) && !self.is_known_place_or_people(n) {
+                    n.kind = EntityType::Organisation;
                 }
             }
         }
@@ -2133,6 +2148,31 @@ mod tests {
             [
                 ("Vietsovpetro", Organisation),
                 ("Rusvietpetro", Organisation)
+            ]
+        );
+        case!(
+            "Microsoft, Meta and Amazon will spend more, as will Japan.",
+            [
+                (0, 1, Organisation),
+                (2, 3, Location),
+                (4, 5, Location),
+                (11, 12, Location)
+            ],
+            [
+                ("Microsoft", Organisation),
+                ("Meta", Organisation),
+                ("Amazon", Organisation),
+                ("Japan", Location)
+            ]
+        );
+        // Two are not enough: "Chelsea" is a club and a part of London.
+        case!(
+            "It ranged from Kensington and Chelsea to Hull.",
+            [(3, 4, Location), (5, 6, Organisation), (7, 8, Location)],
+            [
+                ("Kensington", Location),
+                ("Chelsea", Organisation),
+                ("Hull", Location)
             ]
         );
         case!(
