@@ -240,6 +240,40 @@ const MAX_WORDS_FROM_HEAD: usize = 12;
 /// producer", "the show's co-producer".
 const TRADES: &[&str] = &["producer", "developer", "contractor", "broker", "operator"];
 
+/// Lower-case nouns that make the "person" before them an award or a product: "a Tony
+/// award", "its Blackwell chips".
+const PRODUCT_NOUNS: &[&str] = &[
+    "award",
+    "awards",
+    "prize",
+    "prizes",
+    "chip",
+    "chips",
+    "processor",
+    "processors",
+    "smartphone",
+    "smartphones",
+    "phone",
+    "phones",
+    "handset",
+    "handsets",
+    "console",
+    "consoles",
+    "tablet",
+    "tablets",
+    "laptop",
+    "laptops",
+    "jet",
+    "jets",
+    "aircraft",
+    "drone",
+    "drones",
+    "vaccine",
+    "vaccines",
+    "app",
+    "software",
+];
+
 /// Words that make the number before them a count, not a model.
 const MAGNITUDES: &[&str] = &[
     "hundred", "thousand", "million", "billion", "trillion", "m", "bn",
@@ -752,7 +786,8 @@ impl Passage<'_> {
     /// A lower-case noun after a name says what it names: a place before "province",
     /// "county", "district", "region", "canal", "river" and the like ("Hainan province",
     /// "Quảng Ninh and Hải Phòng provinces"; not a people's, "the Welsh region"), and an
-    /// award, not a person, before "award" or "prize" ("a Tony award"). Such a noun as a
+    /// award or a product, not a person, before "award", "prize", "chips" and the like
+    /// ([`PRODUCT_NOUNS`]: "a Tony award", "Blackwell chips"). Such a place noun as a
     /// name's last word makes a place too ("Bắc Giang Province", "Suez Canal"), unless an
     /// organisation's head is in the name.
     fn kind_nouns(&self, names: &mut [Name]) {
@@ -791,7 +826,7 @@ impl Passage<'_> {
                 Some(w) if PLACE_NOUNS.contains(&w) && !self.is_people(n.start, n.end) => {
                     EntityType::Location
                 }
-                Some("award" | "awards" | "prize" | "prizes") if n.kind == EntityType::Person => {
+                Some(w) if n.kind == EntityType::Person && PRODUCT_NOUNS.contains(&w) => {
                     EntityType::Misc
                 }
                 _ => continue,
@@ -1957,6 +1992,11 @@ mod tests {
             [("China's", Location), ("Hainan", Location), ("Welsh", Misc)]
         );
         case!("She won a Tony award.", [(3, 4, Person)], [("Tony", Misc)]);
+        case!(
+            "Demand for its Blackwell chips rose.",
+            [(3, 4, Person)],
+            [("Blackwell", Misc)]
+        );
         case!(
             "Ships use the Suez Canal and the Mekong river.",
             [(3, 5, Organisation), (7, 8, Person)],
