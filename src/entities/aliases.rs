@@ -1,6 +1,6 @@
 //! Merges mentions into entities across spellings, short forms, titles and acronyms.
 
-use super::features::{Lexicon, DEMONYM, LOC, ORG_HEAD, ORG_NAME};
+use super::features::{Lexicon, DEMONYM, LOC, ORG_HEAD, ORG_NAME, TITLE};
 use super::Mention;
 use crate::hashing::FastMap;
 use crate::report::{Entity, EntityType, Span};
@@ -58,7 +58,7 @@ pub fn cluster(text: &str, mentions: &[Mention], title: Option<Span>) -> Vec<Ent
     }
     let mut sets = UnionFind::new(groups.len());
     merge_acronyms(text, mentions, &surfaces, &groups, &by_key, &mut sets);
-    merge_short_names(mentions, &groups, title, &mut sets);
+    merge_short_names(text, mentions, &groups, title, &mut sets);
     merge_name_suffixes(&groups, &mut sets);
     merge_short_forms(&groups, &by_key, &mut sets);
     let works: Vec<bool> = mentions
@@ -304,9 +304,12 @@ fn merge_acronyms(
 
 /// A one-word name joins the longer name it is part of: a person's family or given name
 /// ("Sơn", "Novak"), or a word of an organisation's name ("Party"). When several longer
-/// names qualify, the one mentioned most recently before wins for people; organisations
-/// need a single candidate, written before or after ("the Party" … "the Communist Party").
+/// names qualify, for people the one given the same title wins ("President Lee" after
+/// "President Lee Jae-myung" and "Lee Jae-yong"), then the one mentioned most recently
+/// before; organisations need a single candidate, written before or after ("the Party" …
+/// "the Communist Party").
 fn merge_short_names(
+    text: &str,
     mentions: &[Mention],
     groups: &[Group],
     title: Option<Span>,
@@ -330,13 +333,38 @@ fn merge_short_names(
         let kind = grp.kind;
         let candidates: Vec<usize> = containing.get(word.as_str()).cloned().unwrap_or_default();
         // People are named in full before they are named short.
-        let people = candidates.iter().copied().filter(|&c| {
-            let w = &groups[c].words;
-            groups[c].kind == EntityType::Person
-                && groups[c].first(mentions) < first
-                && (w.first() == Some(word) || w.last() == Some(word))
-        });
-        if let Some(best) = people.max_by_key(|&c| last_before(&groups[c], mentions, first)) {
+        let people: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let w = &groups[c].words;
+                groups[c].kind == EntityType::Person
+                    && groups[c].first(mentions) < first
+                    && (w.first() == Some(word) || w.last() == Some(word))
+            })
+            .collect();
+        let titled = match people.len() {
+            0 | 1 => None,
+            _ => grp
+                .mentions
+                .iter()
+                .find_map(|&m| title_before(text, mentions[m].span.start)),
+        };
+        let same_title = |c: &usize| {
+            groups[*c]
+                .mentions
+                .iter()
+                .any(|&m| title_before(text, mentions[m].span.start) == titled)
+        };
+        let titled_people = people.iter().filter(|c| titled.is_some() && same_title(c));
+        let best = titled_people
+            .max_by_key(|&&c| last_before(&groups[c], mentions, first))
+            .or_else(|| {
+                people
+                    .iter()
+                    .max_by_key(|&&c| last_before(&groups[c], mentions, first))
+            });
+        if let Some(&best) = best {
             // A known place stays a place ("Jordan" after "Michael Jordan"); another word
             // taken for a place is the person's name ("Presley" after "Elvis Presley").
             let place = kind == EntityType::Location && Lexicon::get().is_place(word);
@@ -402,6 +430,18 @@ fn merge_short_names(
             }
         }
     }
+}
+
+/// The title written right before a name ("President" of "President Lee"), folded.
+fn title_before(text: &str, start: usize) -> Option<String> {
+    let before = text[..start].trim_end_matches(' ');
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let folded = fold(word);
+    (capitalised && Lexicon::get().has_class(&folded, TITLE)).then_some(folded)
 }
 
 /// Multi-word groups by each word `words_of` picks from them. A word shared by very many
@@ -1139,13 +1179,21 @@ mod tests {
     }
 
     #[test]
-    fn a_short_name_joins_the_person_named_last() {
+    fn a_short_name_joins_the_person_named_last_or_with_the_same_title() {
         case!(
             "To Lam and Tran Lam met. Later Lam left.",
             [("To Lam", Person), ("Tran Lam", Person), ("Lam", Person)],
             [
                 ("To Lam", Person, ["To Lam"]),
                 ("Tran Lam", Person, ["Tran Lam", "Lam"])
+            ]
+        );
+        case!(
+            "President To Lam and Tran Lam met. Later President Lam left.",
+            [("To Lam", Person), ("Tran Lam", Person), ("Lam", Person)],
+            [
+                ("To Lam", Person, ["To Lam", "Lam"]),
+                ("Tran Lam", Person, ["Tran Lam"])
             ]
         );
     }
