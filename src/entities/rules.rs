@@ -869,6 +869,19 @@ impl Passage<'_> {
             n.end = e + 2;
             n.by_rule = true;
         }
+        // Whole but taken for misc, as "Franco-German" would be: "Tsai Ing-wen".
+        let e = n.end;
+        if n.kind == EntityType::Misc
+            && e >= n.start + 4
+            && self.is_joining_dash(e - 2)
+            && syllable(self.words[e - 1])
+            && !self.is_compound_suffix(e - 1)
+            && self.words[e - 3].len() <= 4
+            && (n.start..e - 2).all(|i| self.is_capitalised(i))
+        {
+            n.kind = EntityType::Person;
+            n.by_rule = true;
+        }
     }
 
     /// A Roman numeral after a name is part of it: "John Paul II", "Artemis III", "Henry
@@ -2053,6 +2066,11 @@ mod tests {
                 ("Kim Jong - un", Person),
                 ("Smith", Person)
             ]
+        );
+        case!(
+            "Former president Tsai Ing-wen met the Anglo-French panel.",
+            [(2, 6, Misc), (8, 11, Misc)],
+            [("Tsai Ing - wen", Person), ("Anglo - French", Misc)]
         );
     }
 
