@@ -977,20 +977,31 @@ impl Passage<'_> {
     }
 
     /// "Decree No. 168/2024/ND-CP", "Directive No. 20/CT-TTg", "Resolution 1441": a law's
-    /// head word and its number are one misc name, with the code written against the number.
+    /// head word and its number are one misc name, with the code written against the number;
+    /// so is a numbered line, a place ("Metro Line No.2").
     fn numbered_documents(&self, names: &mut Vec<Name>) {
         let len = self.words.len();
         let is_head = |i: usize| {
             self.is_capitalised(i)
                 && (self.has(i, LAW_HEAD) || matches!(self.folded(i), "circular" | "decision"))
         };
-        let mut spans: Vec<(usize, usize)> = Vec::new();
+        // A metro or railway line is a place: "Metro Line No.2", "the Elizabeth Line 1".
+        let is_line = |i: usize| {
+            self.is_capitalised(i)
+                && self.folded(i) == "line"
+                && (i > 0 && self.is_capitalised(i - 1) || self.folded(i + 1) == "no")
+        };
+        let mut spans: Vec<(usize, usize, EntityType)> = Vec::new();
         let mut i = 0;
         while i + 1 < len {
-            if !is_head(i) {
+            let kind = if is_head(i) {
+                EntityType::Misc
+            } else if is_line(i) {
+                EntityType::Location
+            } else {
                 i += 1;
                 continue;
-            }
+            };
             let mut k = i + 1;
             if self.folded(k) == "no" {
                 k += 1 + usize::from(k + 1 < len && self.words[k + 1] == ".");
@@ -1010,7 +1021,7 @@ impl Passage<'_> {
                 }
                 end += 1 + usize::from(joins);
             }
-            spans.push((i, end));
+            spans.push((i, end, kind));
             i = end;
         }
         if spans.is_empty() {
@@ -1020,10 +1031,10 @@ impl Passage<'_> {
         let holder = holders(names, len);
         let documents = spans
             .into_iter()
-            .map(|(head, end)| Name {
+            .map(|(head, end, kind)| Name {
                 start: holder[head].map_or(head, |k| names[k].start),
                 end,
-                kind: EntityType::Misc,
+                kind,
                 by_rule: true,
             })
             .collect();
@@ -2092,6 +2103,11 @@ mod tests {
                 ("Data Protection Act 2018", Misc),
                 ("Resolution 1441", Misc)
             ]
+        );
+        case!(
+            "Metro Line No.2 opens; line 3 waits.",
+            [(0, 3, Person)],
+            [("Metro Line No . 2", Location)]
         );
     }
 
