@@ -39,6 +39,8 @@ pub struct Evidence<'a> {
     sentences: usize,
     top_date: Option<(i32, u32, u32)>,
     years: Vec<i32>,
+    /// The latest year after "since": a floor for the years above, no evidence alone.
+    since: Option<i32>,
     /// "the 80th anniversary of the Victory in the Great Patriotic War": (80, capitalised words).
     anniversaries: Vec<(i32, Vec<String>)>,
     /// Sentences that give a year, with their years.
@@ -53,12 +55,14 @@ impl<'a> Evidence<'a> {
         for h in hits {
             // A deadline looks ahead ("cuts by 2011"), and so does the time of a plan ("the
             // cable would export power from 2030"): no sign of when the text was written.
+            // A start ("since 1992") only says the text is no older.
             let before = |words: &[&str]| h.start > 0 && s.is_any(h.start - 1, words);
             let mut planned = || {
                 before(&["in", "from", "to", "after"])
                     && *future.get_or_insert_with(|| (0..s.len()).any(|k| s.is_any(k, FUTURE)))
             };
             let deadline = before(&["by", "until", "till", "before"]) || planned();
+            let since = before(&["since"]);
             let whens: Vec<&When> = match &h.reading {
                 Reading::When(w) => vec![w],
                 Reading::Span(a, _) if h.century => vec![a],
@@ -72,7 +76,9 @@ impl<'a> Evidence<'a> {
                     day,
                 } = w
                 {
-                    if !deadline {
+                    if since {
+                        self.since = self.since.max(Some(*y));
+                    } else if !deadline {
                         years.push(*y);
                     }
                     // The article's own date stands alone or opens its sentence ("October
@@ -177,7 +183,13 @@ impl Anchor {
                 };
             }
         }
-        match ev.years.iter().copied().max() {
+        match ev
+            .years
+            .iter()
+            .copied()
+            .max()
+            .map(|y| y.max(ev.since.unwrap_or(y)))
+        {
             Some(y) => Anchor {
                 year: Some(y),
                 date: None,

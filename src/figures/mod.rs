@@ -2591,6 +2591,19 @@ mod tests {
         );
         let this_year = f.iter().find(|f| f.text == "This year").unwrap();
         assert_eq!(this_year.value, txt("2024"));
+        // A start says only that the text is no older: alone it dates nothing, and it lifts
+        // an earlier year.
+        let f = figures("Aid has totalled $9bn since 1992.
+Last year it rose.", None);
+        let last_year = f.iter().find(|f| f.text == "Last year").unwrap();
+        assert_eq!((last_year.value.clone(), last_year.uncertain), (None, true));
+        let f = figures(
+            "Sales fell in 2002 but have risen since 2004.
+Last year they rose.",
+            None,
+        );
+        let last_year = f.iter().find(|f| f.text == "Last year").unwrap();
+        assert_eq!(last_year.value, txt("2003"));
     }
 
     #[test]
