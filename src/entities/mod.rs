@@ -425,10 +425,10 @@ mod tests {
     }
 
     #[test]
-    fn the_word_lists_know_recent_companies_and_products() {
+    fn the_word_lists_know_recent_companies_and_products_and_vietnamese_towns() {
         let analysis = crate::analyse(
             "Shares in Vietcombank rose after OpenAI said ChatGPT would run on the Pixel 10 \
-             and Tesla cars.",
+             and Tesla cars. A man died in Quy Nhơn.",
             &Default::default(),
         )
         .expect("analysed");
@@ -443,6 +443,7 @@ mod tests {
             ("ChatGPT", EntityType::Misc),
             ("Pixel 10", EntityType::Misc),
             ("Tesla", EntityType::Organisation),
+            ("Quy Nhơn", EntityType::Location),
         ] {
             assert!(found.contains(&want), "{want:?} in {found:?}");
         }

@@ -2169,6 +2169,27 @@ mod tests {
         case!("a 2Mb line", "2Mb", Quantity, num(2.0), Some("Mbit"));
         case!("a 5MB file", "5MB", Quantity, num(5.0), Some("MB"));
         case!(
+            "winds of 149km per hour",
+            "149km per hour",
+            Quantity,
+            num(149.0),
+            Some("km/h")
+        );
+        case!(
+            "a 48-megapixel camera",
+            "48-megapixel",
+            Quantity,
+            num(48.0),
+            Some("megapixel")
+        );
+        case!(
+            "a 5,000mAh battery",
+            "5,000mAh",
+            Quantity,
+            num(5000.0),
+            Some("mAh")
+        );
+        case!(
             "rose 1.5 percentage points",
             "1.5 percentage points",
             Percent,
@@ -2593,8 +2614,11 @@ mod tests {
         assert_eq!(this_year.value, txt("2024"));
         // A start says only that the text is no older: alone it dates nothing, and it lifts
         // an earlier year.
-        let f = figures("Aid has totalled $9bn since 1992.
-Last year it rose.", None);
+        let f = figures(
+            "Aid has totalled $9bn since 1992.
+Last year it rose.",
+            None,
+        );
         let last_year = f.iter().find(|f| f.text == "Last year").unwrap();
         assert_eq!((last_year.value.clone(), last_year.uncertain), (None, true));
         let f = figures(
