@@ -776,8 +776,11 @@ impl Passage<'_> {
         {
             return end;
         }
+        // At most three words after the number ("16 Pro Max"), so a long run of capitalised
+        // words is not read again for every product in it.
         let mut end = end + 1;
-        while end < self.words.len() && self.is_capitalised(end) && !self.glued[end] {
+        let last = (end + 3).min(self.words.len());
+        while end < last && self.is_capitalised(end) && !self.glued[end] {
             end += 1;
         }
         end
