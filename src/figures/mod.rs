@@ -826,11 +826,8 @@ fn score(s: &Pieces, i: usize, dash: usize, b: &Num) -> bool {
             .is_some_and(|v| v < 200)
     };
     // "won 2-3 weeks ago", "lost 4-5%": a measure after the pair makes it a range.
-    let measured = s.plural(b.end) && !s.capitalised(b.end)
-        || s.word(b.end).and_then(duration_unit).is_some()
-        || UNITS.longest_at(s, b.end).is_some()
-        || percent_at(s, b.end).is_some();
-    if !tight || !small(s.num(i)) || !small(s.num(dash + 1)) || b.end != dash + 2 || measured {
+    let measured = || s.plural(b.end) && !s.capitalised(b.end) || suffix_at(s, b.end).is_some();
+    if !tight || !small(s.num(i)) || !small(s.num(dash + 1)) || b.end != dash + 2 || measured() {
         return false;
     }
     let name_before = i > 0 && s.word(i - 1).is_some() && s.capitalised(i - 1);
