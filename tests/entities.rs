@@ -170,6 +170,31 @@ fn names_newer_than_the_training_news_get_their_types() {
 }
 
 #[test]
+fn the_word_lists_know_recent_companies_and_products_and_vietnamese_towns() {
+    let analysis = article_analyser::analyse(
+        "Shares in Vietcombank rose after OpenAI said ChatGPT would run on the Pixel 10 \
+         and Tesla cars. A man died in Quy Nhơn.",
+        &Default::default(),
+    )
+    .expect("analysed");
+    let found: Vec<(&str, EntityType)> = analysis
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    for want in [
+        ("Vietcombank", EntityType::Organisation),
+        ("OpenAI", EntityType::Organisation),
+        ("ChatGPT", EntityType::Misc),
+        ("Pixel 10", EntityType::Misc),
+        ("Tesla", EntityType::Organisation),
+        ("Quy Nhơn", EntityType::Location),
+    ] {
+        assert!(found.contains(&want), "{want:?} in {found:?}");
+    }
+}
+
+#[test]
 fn the_dateline_place_is_a_mention_of_the_place() {
     let analysis = article_analyser::analyse(
         "HÀ NỘI — Việt Nam and Japan met in Hà Nội on Tuesday.",
